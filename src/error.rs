@@ -1,0 +1,62 @@
+//! Errors a user can meet, each saying what went wrong, where, and what to do.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Why an input could not be processed. The run goes on with the other inputs.
+#[derive(Debug)]
+pub enum Error {
+    /// The file could not be opened or read (missing, a directory, no
+    /// permission). Check the path and its permissions.
+    Read { path: PathBuf, source: std::io::Error },
+    /// The file is not valid UTF-8. Convert it to UTF-8 (for example with
+    /// `iconv -f latin1 -t utf-8`) and run again.
+    InvalidUtf8 { path: PathBuf, offset: usize },
+    /// The file holds NUL bytes, so it is binary, not an article.
+    Binary { path: PathBuf, offset: usize },
+    /// The output could not be written.
+    Write { path: Option<PathBuf>, source: std::io::Error },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Read { path, source } => {
+                let why = match source.kind() {
+                    std::io::ErrorKind::NotFound => "no such file".to_string(),
+                    std::io::ErrorKind::PermissionDenied => {
+                        "permission denied (check the file's read permission)".to_string()
+                    }
+                    std::io::ErrorKind::IsADirectory => {
+                        "is a directory (pass the files inside it, e.g. DIR/*.txt)".to_string()
+                    }
+                    _ => source.to_string(),
+                };
+                write!(f, "{}: cannot read: {why}", path.display())
+            }
+            Error::InvalidUtf8 { path, offset } => write!(
+                f,
+                "{}: invalid UTF-8 at byte {offset} (convert the file to UTF-8, e.g. with iconv)",
+                path.display()
+            ),
+            Error::Binary { path, offset } => write!(
+                f,
+                "{}: looks binary (NUL byte at byte {offset}); expected an article as UTF-8 text",
+                path.display()
+            ),
+            Error::Write { path: Some(path), source } => {
+                write!(f, "{}: cannot write output: {source}", path.display())
+            }
+            Error::Write { path: None, source } => write!(f, "cannot write output: {source}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}

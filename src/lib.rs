@@ -1,0 +1,129 @@
+//! # hs-quotes
+//!
+//! Finds quoted speech in articles and says who said it, by rules that can
+//! each be named and tested.
+//!
+//! ```
+//! let text = "Ola Pim won on Sunday. “It was hard,” Pim tells Daily Lens.";
+//! let records = hs_quotes::extract(text).records("article.txt");
+//! assert_eq!(records[0].text, "It was hard,");
+//! assert_eq!(records[0].speaker.as_ref().unwrap().name, "Ola Pim");
+//! assert_eq!(records[0].rule, Some("trailing_cue"));
+//! assert_eq!(records[0].addressee.as_deref(), Some("Daily Lens"));
+//! assert_eq!(&text[records[0].start..records[0].end], "It was hard,");
+//! ```
+//!
+//! ## The pipeline
+//! 1. [`text::paragraphs`]: the text cut into paragraphs.
+//! 2. [`quotes::find`]: quotation marks read from their context
+//!    ([`quotes::marks`]), paired ([`quotes::pairing`]), transcript answers
+//!    added ([`quotes::transcript`]); each quotation gets its kind
+//!    ([`quotes::kind`]) or is set aside as nobody's speech
+//!    ([`quotes::not_speech`]).
+//! 3. [`text::tokens`]: the writer's text as tokens and sentences, each
+//!    top-level quotation one token.
+//! 4. [`people::People`]: names, their fullest forms, cast notes, subjects.
+//! 5. [`sieves`]: attribution rules in order, each linking a quotation to a
+//!    mention, one resolver mapping mentions to people.
+//! 6. [`Extraction::records`]: the records of [`output`].
+//!
+//! Every offset is a byte offset into the text as given.
+
+pub mod error;
+pub mod lexicon;
+pub mod output;
+pub mod people;
+pub mod quotes;
+pub mod sieves;
+pub mod span;
+pub mod text;
+
+#[cfg(test)]
+mod testing;
+
+use output::{Mention, Record, Speaker};
+use people::People;
+use quotes::Quote;
+use sieves::Decision;
+use text::Paragraph;
+use text::tokens::{QuoteSpan, Tokens};
+
+/// Everything the pipeline found in one text.
+pub struct Extraction<'t> {
+    pub text: &'t str,
+    pub paragraphs: Vec<Paragraph>,
+    pub quotes: Vec<Quote>,
+    pub tokens: Tokens,
+    pub people: People,
+    /// By quotation index; `None` for quotations that are not speech or that
+    /// no rule attributed.
+    pub decisions: Vec<Option<Decision>>,
+}
+
+/// Run the whole pipeline on one text.
+pub fn extract(text: &str) -> Extraction<'_> {
+    let paragraphs = text::paragraphs(text);
+    let quotes = quotes::find(text, &paragraphs);
+    let top: Vec<QuoteSpan> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.is_top_level())
+        .map(|(id, q)| QuoteSpan { id, outer: q.outer, ends_sentence: ends_sentence(q.content.of(text)) })
+        .collect();
+    let tokens = text::tokens::tokenize(text, &paragraphs, &top, quotes.len());
+    let mut people = People::build(text, &tokens.toks);
+    let decisions =
+        sieves::attribute(text, &paragraphs, &quotes, &tokens.toks, &tokens.quote_tok, &mut people);
+    Extraction { text, paragraphs, quotes, tokens, people, decisions }
+}
+
+fn ends_sentence(content: &str) -> bool {
+    content
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?', '…'])
+}
+
+impl Extraction<'_> {
+    /// One record per quotation that is speech, in document order.
+    pub fn records(&self, file: &str) -> Vec<Record> {
+        let mut index_of = vec![None; self.quotes.len()];
+        let mut out = Vec::new();
+        for (qi, q) in self.quotes.iter().enumerate() {
+            if q.not_speech.is_some() {
+                continue;
+            }
+            index_of[qi] = Some(out.len());
+            let d = self.decisions[qi].as_ref();
+            let speaker = d.and_then(|d| d.speaker).map(|e| {
+                let entity = &self.people.entities[e];
+                Speaker {
+                    name: entity.name.clone(),
+                    kind: entity.ty,
+                    actor: entity.actor.map(|a| self.people.entities[a].name.clone()),
+                }
+            });
+            let mention = d.and_then(|d| d.mention).map(|m| Mention {
+                text: m.of(self.text).to_string(),
+                start: m.start,
+                end: m.end,
+            });
+            out.push(Record {
+                file: file.to_string(),
+                index: out.len(),
+                text: q.content.of(self.text).to_string(),
+                kind: q.kind,
+                speaker,
+                rule: d.map(|d| d.rule),
+                cue: d.and_then(|d| d.cue).map(|c| c.of(self.text).to_string()),
+                addressee: d.and_then(|d| d.addressee).map(|a| a.of(self.text).to_string()),
+                mention,
+                start: q.content.start,
+                end: q.content.end,
+                paragraph: q.para,
+                nested_in: q.parent.and_then(|p| index_of[p]),
+            });
+        }
+        out
+    }
+}

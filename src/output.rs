@@ -1,0 +1,56 @@
+//! The JSON contract: one record per quotation. Nothing else lives here.
+//!
+//! Field order is what reviewers read in snapshot diffs, so the fields that
+//! carry the verdict come first.
+
+use serde::Serialize;
+
+use crate::people::EntityType;
+use crate::quotes::Kind;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Record {
+    /// The input path as given on the command line (`-` for standard input).
+    pub file: String,
+    /// Order of the record within its file, from 0.
+    pub index: usize,
+    /// The quoted text, marks excluded: exactly the file's bytes `start..end`.
+    pub text: String,
+    pub kind: Kind,
+    /// Who said it, or `null` where the text names nobody.
+    pub speaker: Option<Speaker>,
+    /// The rule that decided the speaker (also when it decided on nobody);
+    /// `null` when no rule applied.
+    pub rule: Option<&'static str>,
+    /// The reporting verb as written (`says`, `tells`, `adds`).
+    pub cue: Option<String>,
+    /// Whom it was said to, as written (`Teen Vogue`, `his sister`).
+    pub addressee: Option<String>,
+    /// The words that named the speaker, or the unnamed somebody (`one viewer`).
+    pub mention: Option<Mention>,
+    /// Byte offsets of `text` in the file, end-exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// Paragraph of the quotation, from 0.
+    pub paragraph: usize,
+    /// `index` of the quotation this one is nested in.
+    pub nested_in: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// The fullest name the article gives: `Kit Connor`, not `Connor`.
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// For a character: the actor who plays them, where the article says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}

@@ -1,0 +1,511 @@
+//! Mentions and people: who the article talks about, under the fullest name
+//! it gives, and which earlier person a `he`, `she`, `it` or `the actor`
+//! points back to.
+//!
+//! In: the document's tokens. Out: a table of people (persons, characters
+//! with the actor who plays them, organizations) in first-mention order,
+//! and the subject mentions that pronouns and descriptions resolve to.
+//!
+//! - A name of two or more words is a person: `Kit Connor`. A later `Connor`
+//!   or `Kit` is the same person (surname or first-name alias); `Stephane`
+//!   matches `Stéphane`. Where one article holds two people of one surname,
+//!   the more often named wins.
+//! - A one-word name is somebody only with evidence: it speaks (`Burton
+//!   said`), it is in a cast note, or it labels a transcript turn.
+//! - A pronoun resolves to the most recent subject or speaker that fits its
+//!   gender, within a few paragraphs; gender comes from honorifics (`Mr`),
+//!   role nouns (`actress`) and earlier pronouns.
+
+pub mod cast;
+pub mod names;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::lexicon::{self, Gender, Number};
+use crate::span::Span;
+use crate::text::{Tok, TokKind};
+use names::NameRun;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Character,
+    Organization,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub name: String,
+    pub ty: EntityType,
+    /// For a character: the entity that plays them.
+    pub actor: Option<usize>,
+    pub gender: Gender,
+    /// Role nouns the article attaches to them (`actor`, `director`).
+    pub roles: Vec<String>,
+    /// How many name runs name them.
+    pub count: usize,
+    key: String,
+    first_key: String,
+    last_key: String,
+    words: usize,
+}
+
+/// Something that was mentioned as the subject of a clause, or spoke.
+#[derive(Clone, Copy, Debug)]
+struct Event {
+    tok: usize,
+    para: usize,
+    entity: usize,
+}
+
+pub struct People {
+    pub entities: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+    pub runs: Vec<NameRun>,
+    /// Entity of each run, where known.
+    run_entity: Vec<Option<usize>>,
+    subjects: Vec<Event>,
+    speakers: Vec<Event>,
+}
+
+/// Paragraphs a pronoun may look back over.
+const WINDOW_PARAS: usize = 3;
+/// Events a pronoun may look back over: keeps resolution cheap on any input.
+const WINDOW_EVENTS: usize = 64;
+
+impl People {
+    /// Build the table from the document's tokens.
+    pub fn build(text: &str, toks: &[Tok]) -> People {
+        let runs = names::runs(text, toks);
+        let mut people = People {
+            entities: Vec::new(),
+            by_key: HashMap::new(),
+            run_entity: vec![None; runs.len()],
+            runs,
+            subjects: Vec::new(),
+            speakers: Vec::new(),
+        };
+        people.add_full_names(text);
+        people.add_speaking_names(text, toks);
+        people.add_cast(text, toks);
+        for ri in 0..people.runs.len() {
+            if people.run_entity[ri].is_none() {
+                people.run_entity[ri] = people.lookup(text, &people.runs[ri].words.clone());
+            }
+        }
+        people.add_roles(text, toks);
+        people.find_subjects(text, toks);
+        people
+    }
+
+    /// Every multi-word name, under its fullest form.
+    fn add_full_names(&mut self, text: &str) {
+        let mut suffix_count: HashMap<String, usize> = HashMap::new();
+        for run in self.runs.iter().filter(|r| r.words.len() > 1) {
+            for s in 0..run.words.len() - 1 {
+                *suffix_count.entry(words_key(text, &run.words[s..])).or_default() += 1;
+            }
+        }
+        for ri in 0..self.runs.len() {
+            let words = self.runs[ri].words.clone();
+            if words.len() < 2 {
+                continue;
+            }
+            // The longest suffix named as often as the two-word one:
+            // `Drama Star Ola Pim` is `Ola Pim` when `Ola Pim` is named elsewhere too.
+            let n = words.len();
+            let base = suffix_count[&words_key(text, &words[n - 2..])];
+            let s = (0..n - 1)
+                .find(|&s| suffix_count[&words_key(text, &words[s..])] == base)
+                .expect("the two-word suffix itself qualifies");
+            let e = self.entity_for(text, &words[s..], true);
+            self.run_entity[ri] = e;
+        }
+    }
+
+    /// One-word names that speak (`Burton said`, `said Burton`): people.
+    fn add_speaking_names(&mut self, text: &str, toks: &[Tok]) {
+        let is_verb = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| t.kind == TokKind::Word && lexicon::is_reporting_verb(t.span.of(text)))
+        };
+        for ri in 0..self.runs.len() {
+            let run = &self.runs[ri];
+            if self.run_entity[ri].is_some() || run.possessive {
+                continue;
+            }
+            let after = run.toks.end;
+            let speaks = is_verb(after)
+                || (is_adverb(toks, text, after) && is_verb(after + 1))
+                || run.toks.start.checked_sub(1).is_some_and(|k| is_verb(k) && run.honorific.is_none())
+                || run.honorific.is_some_and(|h| h.checked_sub(1).is_some_and(is_verb));
+            if speaks && self.lookup(text, &run.words.clone()).is_none() {
+                let words = run.words.clone();
+                self.run_entity[ri] = self.entity_for(text, &words, true);
+            }
+        }
+    }
+
+    fn add_cast(&mut self, text: &str, toks: &[Tok]) {
+        for (ci, ai) in cast::notes(text, toks, &self.runs) {
+            let actor_words = self.runs[ai].words.clone();
+            let actor = self.lookup(text, &actor_words).or_else(|| self.entity_for(text, &actor_words, true));
+            let char_words = self.runs[ci].words.clone();
+            let character = self.lookup(text, &char_words).or_else(|| self.entity_for(text, &char_words, true));
+            if let (Some(c), Some(a)) = (character, actor)
+                && c != a
+            {
+                self.entities[c].ty = EntityType::Character;
+                self.entities[c].actor.get_or_insert(a);
+                self.run_entity[ci] = Some(c);
+                self.run_entity[ai] = Some(a);
+            }
+        }
+    }
+
+    /// `actor Ola Pim`, `Mr Lyn`, `Ola Pim, an economist`: roles and gender.
+    fn add_roles(&mut self, text: &str, toks: &[Tok]) {
+        for ri in 0..self.runs.len() {
+            let Some(e) = self.run_entity[ri] else { continue };
+            let run = &self.runs[ri];
+            if let Some(h) = run.honorific
+                && let Some(g) = lexicon::honorific(toks[h].span.of(text))
+                && g != Gender::Unknown
+            {
+                self.entities[e].gender = g;
+            }
+            let mut roles = Vec::new();
+            if let Some(r) = run.role {
+                roles.push(toks[r].span.of(text));
+            }
+            // Appositive: `Name, a/an/the [words] ROLE`
+            let k = run.toks.end;
+            if toks.get(k).is_some_and(|t| t.span.of(text) == ",")
+                && toks.get(k + 1).is_some_and(|t| matches!(t.span.of(text), "a" | "an" | "the"))
+            {
+                for t in toks.iter().skip(k + 2).take(4) {
+                    if t.kind != TokKind::Word {
+                        break;
+                    }
+                    if lexicon::person_noun(t.span.of(text)).is_some() {
+                        roles.push(t.span.of(text));
+                    }
+                }
+            }
+            for role in roles {
+                let role = role.to_lowercase();
+                if let Some(g) = lexicon::person_noun(&role)
+                    && g != Gender::Unknown
+                    && self.entities[e].gender == Gender::Unknown
+                {
+                    self.entities[e].gender = g;
+                }
+                if !self.entities[e].roles.contains(&role) {
+                    self.entities[e].roles.push(role);
+                }
+            }
+        }
+    }
+
+    /// Subject mentions in document order; pronoun subjects resolved as they come.
+    fn find_subjects(&mut self, text: &str, toks: &[Tok]) {
+        let mut ri = 0;
+        for (i, tok) in toks.iter().enumerate() {
+            while ri < self.runs.len() && self.runs[ri].toks.end <= i {
+                ri += 1;
+            }
+            if tok.kind != TokKind::Word {
+                continue;
+            }
+            let run = self.runs.get(ri).filter(|r| r.toks.start == i);
+            if let Some(run) = run {
+                let Some(e) = self.run_entity[ri] else { continue };
+                let first = run.honorific.or(run.role).unwrap_or(i);
+                if !run.possessive && is_subject_position(text, toks, first, run.toks.end) {
+                    self.subjects.push(Event { tok: i, para: tok.para, entity: e });
+                }
+                continue;
+            }
+            let word = tok.span.of(text);
+            if let Some(p) = lexicon::pronoun(word)
+                && p.case == lexicon::Case::Subject
+                && !p.first_or_second_person
+                && p.number == Number::Singular
+                && is_subject_position(text, toks, i, i + 1)
+                && let Some(e) = self.resolve_pronoun(text, i, tok.para, word)
+            {
+                self.subjects.push(Event { tok: i, para: tok.para, entity: e });
+            }
+        }
+    }
+
+    /// The entity for these name words, creating it if `create`.
+    fn entity_for(&mut self, text: &str, words: &[Span], create: bool) -> Option<usize> {
+        let name = names::display(text, words);
+        let key = names::key(&name);
+        if let Some(&e) = self.by_key.get(&key) {
+            self.entities[e].count += 1;
+            return Some(e);
+        }
+        if !create {
+            return None;
+        }
+        let word_keys: Vec<String> = words.iter().map(|w| names::key(w.of(text))).collect();
+        let all_caps_single = words.len() == 1
+            && name.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !name.chars().any(char::is_lowercase);
+        let org_word = word_keys.iter().any(|w| lexicon::is_org_noun(w));
+        let ty = if all_caps_single || org_word { EntityType::Organization } else { EntityType::Person };
+        let e = self.entities.len();
+        self.entities.push(Entity {
+            name,
+            ty,
+            actor: None,
+            gender: if ty == EntityType::Organization { Gender::Neuter } else { Gender::Unknown },
+            roles: Vec::new(),
+            count: 1,
+            first_key: word_keys[0].clone(),
+            last_key: word_keys[word_keys.len() - 1].clone(),
+            words: words.len(),
+            key: key.clone(),
+        });
+        self.by_key.insert(key, e);
+        Some(e)
+    }
+
+    /// The known entity these name words refer to: the full name itself, or
+    /// the most-named full name with this word as surname or first name.
+    pub fn lookup(&self, text: &str, words: &[Span]) -> Option<usize> {
+        let name = names::display(text, words);
+        let key = names::key(&name);
+        if let Some(&e) = self.by_key.get(&key) {
+            return Some(e);
+        }
+        if words.len() > 1 {
+            // `Forever Ola Pim`: the longest known suffix.
+            return (1..words.len()).find_map(|s| self.lookup_exact(text, &words[s..]));
+        }
+        let mut best: Option<usize> = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.words > 1 && (e.last_key == key || e.first_key == key) {
+                let better = best.is_none_or(|b| {
+                    let b = &self.entities[b];
+                    (e.last_key == key, e.count) > (b.last_key == key, b.count)
+                });
+                if better {
+                    best = Some(i);
+                }
+            }
+        }
+        best
+    }
+
+    fn lookup_exact(&self, text: &str, words: &[Span]) -> Option<usize> {
+        let key = names::key(&names::display(text, words));
+        self.by_key.get(&key).copied()
+    }
+
+    /// The entity for a name in a cue: known, or new if the cue proves it speaks.
+    pub fn resolve_name(&mut self, text: &str, words: &[Span]) -> Option<usize> {
+        self.lookup(text, words).or_else(|| self.entity_for(text, words, true))
+    }
+
+    /// An organization named by a name and an org noun: `Richmond police`.
+    pub fn organization(&mut self, name: &str) -> usize {
+        let key = names::key(name);
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let e = self.entities.len();
+        let last = name.split_whitespace().last().unwrap_or(name);
+        self.entities.push(Entity {
+            name: name.to_string(),
+            ty: EntityType::Organization,
+            actor: None,
+            gender: Gender::Neuter,
+            roles: Vec::new(),
+            count: 1,
+            first_key: names::key(name.split_whitespace().next().unwrap_or(name)),
+            last_key: names::key(last),
+            words: name.split_whitespace().count(),
+            key: key.clone(),
+        });
+        self.by_key.insert(key, e);
+        e
+    }
+
+    /// The name run starting at token `i`, if any.
+    pub fn run_at(&self, i: usize) -> Option<&NameRun> {
+        self.runs
+            .binary_search_by_key(&i, |r| r.toks.start)
+            .ok()
+            .map(|ri| &self.runs[ri])
+    }
+
+    /// The name run ending (exclusive) at token `end`, if any.
+    pub fn run_ending(&self, end: usize) -> Option<&NameRun> {
+        let ri = self.runs.partition_point(|r| r.toks.end < end);
+        self.runs.get(ri).filter(|r| r.toks.end == end)
+    }
+
+    /// Record that `entity` spoke at token `tok`.
+    pub fn spoke(&mut self, tok: usize, para: usize, entity: usize) {
+        if self.speakers.last().is_none_or(|s| s.tok <= tok) {
+            self.speakers.push(Event { tok, para, entity });
+        }
+    }
+
+    /// The person a pronoun at token `tok` refers to.
+    pub fn resolve_pronoun(&mut self, text: &str, tok: usize, para: usize, word: &str) -> Option<usize> {
+        let _ = text;
+        let p = lexicon::pronoun(word)?;
+        if p.first_or_second_person {
+            return None;
+        }
+        let want_org = p.gender == Gender::Neuter;
+        let fits = |e: &Entity| -> bool {
+            if want_org {
+                return e.ty == EntityType::Organization;
+            }
+            if e.ty == EntityType::Organization {
+                return false;
+            }
+            match p.number {
+                Number::Plural => false,
+                Number::Singular => e.gender == Gender::Unknown || e.gender == p.gender,
+            }
+        };
+        let e = self.recent(tok, para, |e| fits(e))?;
+        if matches!(p.gender, Gender::Male | Gender::Female) && self.entities[e].gender == Gender::Unknown {
+            self.entities[e].gender = p.gender;
+        }
+        Some(e)
+    }
+
+    /// The person a definite description (`the actor`, `the company`) refers to.
+    pub fn resolve_description(&self, tok: usize, para: usize, head: &str) -> Option<usize> {
+        let head = head.to_lowercase();
+        if lexicon::is_org_noun(&head) {
+            return self.recent(tok, para, |e| e.ty == EntityType::Organization);
+        }
+        let gender = lexicon::person_noun(&head)?;
+        // Someone the article gave this role to, however far back.
+        let singular = head.trim_end_matches('s');
+        if let Some(e) = self
+            .subjects
+            .iter()
+            .chain(self.speakers.iter())
+            .filter(|ev| ev.tok < tok)
+            .max_by_key(|ev| ev.tok)
+            .and_then(|_| {
+                let mut with_role: Vec<&Event> = self
+                    .subjects
+                    .iter()
+                    .chain(self.speakers.iter())
+                    .filter(|ev| ev.tok < tok && self.entities[ev.entity].roles.iter().any(|r| r.trim_end_matches('s') == singular))
+                    .collect();
+                with_role.sort_by_key(|ev| ev.tok);
+                with_role.last().map(|ev| ev.entity)
+            })
+        {
+            return Some(e);
+        }
+        self.recent(tok, para, |e| {
+            e.ty != EntityType::Organization && (gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender)
+        })
+    }
+
+    /// The most recent subject or speaker before `tok` that `fits`.
+    fn recent(&self, tok: usize, para: usize, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let si = self.subjects.partition_point(|e| e.tok < tok);
+        let pi = self.speakers.partition_point(|e| e.tok < tok);
+        let mut subjects = self.subjects[..si].iter().rev().peekable();
+        let mut speakers = self.speakers[..pi].iter().rev().peekable();
+        for _ in 0..WINDOW_EVENTS {
+            let ev = match (subjects.peek(), speakers.peek()) {
+                (Some(a), Some(b)) if a.tok >= b.tok => subjects.next(),
+                (Some(_), Some(_)) | (None, Some(_)) => speakers.next(),
+                (Some(_), None) => subjects.next(),
+                (None, None) => None,
+            }?;
+            if para.saturating_sub(ev.para) > WINDOW_PARAS {
+                return None;
+            }
+            if fits(&self.entities[ev.entity]) {
+                return Some(ev.entity);
+            }
+        }
+        None
+    }
+
+    /// The subject of the sentence holding token `tok`, at or before it.
+    pub fn sentence_subject(&self, toks: &[Tok], tok: usize) -> Option<usize> {
+        let sent = toks.get(tok)?.sent;
+        let si = self.subjects.partition_point(|e| e.tok <= tok);
+        self.subjects[..si]
+            .iter()
+            .rev()
+            .take_while(|e| toks[e.tok].sent == sent)
+            .last()
+            .map(|e| e.entity)
+    }
+
+    /// The last subject in paragraph `para` that is a person.
+    pub fn paragraph_subject(&self, toks: &[Tok], para: usize) -> Option<usize> {
+        let _ = toks;
+        self.subjects
+            .iter()
+            .rev()
+            .skip_while(|e| e.para > para)
+            .take_while(|e| e.para == para)
+            .find(|e| self.entities[e.entity].ty != EntityType::Organization)
+            .map(|e| e.entity)
+    }
+}
+
+fn words_key(text: &str, words: &[Span]) -> String {
+    names::key(&names::display(text, words))
+}
+
+fn is_adverb(toks: &[Tok], text: &str, k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        let w = t.span.of(text);
+        t.kind == TokKind::Word && (w.ends_with("ly") || ADVERBS.contains(&w))
+    })
+}
+
+/// Words that may stand between a subject and its verb: `Locke previously shared`.
+pub const ADVERBS: &[&str] = &[
+    "also", "again", "already", "always", "has", "had", "have", "later", "never", "now", "once", "then",
+    "previously", "recently", "still", "further", "just", "even", "often", "simply", "first", "once",
+    "was", "is", "were", "will", "would", "could", "can", "did", "does", "went", "had",
+];
+
+/// A mention from token `first` to `end` stands where a clause's subject
+/// stands: it opens the sentence or follows `,` `;` `:` `(` or a dash, or a
+/// sentence-opening `But`/`And`/`So`; and a lower-case word follows it.
+fn is_subject_position(text: &str, toks: &[Tok], first: usize, end: usize) -> bool {
+    let Some(tok) = toks.get(first) else { return false };
+    let opens = first == 0 || toks[first - 1].sent != tok.sent || {
+        let prev = toks[first - 1];
+        match prev.kind {
+            TokKind::Punct => matches!(prev.span.of(text), "," | ";" | ":" | "(" | "—" | "–"),
+            TokKind::Word => {
+                matches!(prev.span.of(text), "But" | "And" | "So" | "Then" | "Yet" | "Now" | "Still")
+                    && (first < 2 || toks[first - 2].sent != tok.sent)
+            }
+            TokKind::Quote(_) => true,
+        }
+    };
+    let followed = toks.get(end).is_some_and(|t| {
+        let w = t.span.of(text);
+        (t.kind == TokKind::Word
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(w, "and" | "or" | "of" | "nor"))
+            || (t.kind == TokKind::Punct && w == ",")
+    });
+    opens && followed
+}

@@ -1,0 +1,263 @@
+//! Names: runs of capitalised words in the writer's text that may name
+//! someone, and the fullest form of each name the article gives.
+//!
+//! In: the token stream. Out: every name run, with the words that make the
+//! name (honorifics, role words and a possessive `’s` stripped off).
+//!
+//! A run is capitalised words, joined by initials (`Heather C. Briccetti`)
+//! and particles (`Thibault de Montalembert`); it stops at words that never
+//! start a name (`The`, `But`, `Season`), honorifics (`Mr`), role nouns
+//! (`Star`, `Actor`), and after a possessive.
+
+use crate::lexicon;
+use crate::span::Span;
+use crate::text::{Tok, TokKind};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameRun {
+    /// Token range of the name words (honorific and role excluded).
+    pub toks: std::ops::Range<usize>,
+    /// Bytes of the name, from its first word to its last (no possessive).
+    pub span: Span,
+    /// The name's words, possessive stripped.
+    pub words: Vec<Span>,
+    /// Honorific right before it (`Mr`, `Dr.`), if any.
+    pub honorific: Option<usize>,
+    /// Role noun right before it (`actor`, `showrunner`, `Star`), if any.
+    pub role: Option<usize>,
+    pub possessive: bool,
+    /// Whether the run opens its sentence (its capital proves little).
+    pub sentence_initial: bool,
+}
+
+const PARTICLES: &[&str] = &["al", "bin", "da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von"];
+
+/// Whether the word token could be part of a name.
+pub fn is_name_word(word: &str) -> bool {
+    let Some(first) = word.chars().next() else { return false };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let bare = strip_possessive(word).0;
+    !(lexicon::is_non_name_word(bare)
+        || lexicon::honorific(bare).is_some()
+        || lexicon::person_noun(bare).is_some()
+        || lexicon::is_title_noun(bare)
+        || lexicon::pronoun(bare).is_some()
+        || lexicon::is_reporting_verb(bare))
+}
+
+/// `Connor’s` -> (`Connor`, true).
+pub fn strip_possessive(word: &str) -> (&str, bool) {
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && !stem.is_empty()
+        {
+            return (stem, true);
+        }
+    }
+    (word, false)
+}
+
+/// All name runs in `toks`, in order.
+pub fn runs(text: &str, toks: &[Tok]) -> Vec<NameRun> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(run) = run_at(text, toks, i) {
+            i = run.toks.end;
+            out.push(run);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The name run that starts at token `i`, if one does.
+pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
+    let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.span.of(text));
+    let w = word(i)?;
+    if !is_name_word(w) {
+        return None;
+    }
+    let mut words = Vec::new();
+    let mut k = i;
+    let mut possessive = false;
+    loop {
+        let Some(w) = word(k) else { break };
+        if toks[k].para != toks[i].para {
+            break;
+        }
+        if is_name_word(w) {
+            let (stem, poss) = strip_possessive(w);
+            let start = toks[k].span.start;
+            words.push(Span::new(start, start + stem.len()));
+            k += 1;
+            if poss {
+                possessive = true;
+                break;
+            }
+            // An initial: `C.` followed by another name word.
+            if stem.chars().count() == 1
+                && toks.get(k).is_some_and(|t| t.span.of(text) == "." && t.span.start == toks[k - 1].span.end)
+                && word(k + 1).is_some_and(is_name_word)
+            {
+                k += 1;
+            }
+            continue;
+        }
+        if !words.is_empty() && PARTICLES.contains(&w) && word(k + 1).is_some_and(is_name_word) {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    let first = toks[i];
+    let last_word = *words.last()?;
+    let before = |k: usize| i.checked_sub(k).and_then(|j| word(j).map(|w| (j, w)));
+    // `Mr Lyn`, `Mr. Lyn`, `actor Ola Pim`, `Saints fullback Luke Shaw`
+    let mut honorific = None;
+    let mut role = None;
+    let mut back = 1;
+    if toks.get(i.wrapping_sub(1)).is_some_and(|t| t.span.of(text) == ".") {
+        back = 2;
+    }
+    if let Some((j, w)) = before(back)
+        && toks[j].para == first.para
+    {
+        if lexicon::honorific(w).is_some() {
+            honorific = Some(j);
+        } else if lexicon::person_noun(w).is_some() && back == 1 {
+            role = Some(j);
+        }
+    }
+    let sentence_initial = i == 0
+        || toks[i - 1].sent != first.sent
+        || (honorific.or(role).is_some_and(|j| j == 0 || toks[j - 1].sent != first.sent));
+    Some(NameRun {
+        toks: i..k,
+        span: Span::new(first.span.start, last_word.end),
+        words,
+        honorific,
+        role,
+        possessive,
+        sentence_initial,
+    })
+}
+
+/// A name's words as one display string: `Heather C. Briccetti`. All-capital
+/// names (`MARIA LOPEZ:` in a transcript) are written in title case.
+pub fn display(text: &str, words: &[Span]) -> String {
+    let all_caps = words.iter().all(|w| {
+        let s = w.of(text);
+        s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase)
+    });
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let s = w.of(text);
+        if all_caps && words.len() > 1 {
+            let mut chars = s.chars();
+            if let Some(c) = chars.next() {
+                out.push(c);
+                out.extend(chars.flat_map(char::to_lowercase));
+            }
+        } else {
+            out.push_str(s);
+        }
+        // Keep the initial's stop: `C.`
+        if s.chars().count() == 1 && text[w.end..].starts_with('.') {
+            out.push('.');
+        }
+    }
+    out
+}
+
+/// A key to compare names by: lower case, accents folded.
+pub fn key(name: &str) -> String {
+    name.chars()
+        .filter(|c| *c != '.')
+        .map(fold_accent)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
+        'ç' | 'ć' | 'č' => 'c',
+        'Ç' | 'Ć' | 'Č' => 'C',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => 'E',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => 'I',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'Ñ' | 'Ń' | 'Ň' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'Ý' => 'Y',
+        'š' | 'ś' => 's',
+        'Š' | 'Ś' => 'S',
+        'ž' | 'ź' | 'ż' => 'z',
+        'Ž' | 'Ź' | 'Ż' => 'Z',
+        'ł' => 'l',
+        'Ł' => 'L',
+        '’' => '\'',
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{paragraphs, tokens::tokenize};
+
+    fn names(text: &str) -> Vec<String> {
+        let t = tokenize(text, &paragraphs(text), &[], 0);
+        runs(text, &t.toks).iter().map(|r| display(text, &r.words)).collect()
+    }
+
+    #[test]
+    fn finds_full_names_and_stops_at_role_words() {
+        assert_eq!(names("Drama Star Ola Pim met showrunner Ivo Brand."), ["Drama", "Ola Pim", "Ivo Brand"]);
+    }
+
+    #[test]
+    fn initials_and_particles_join_a_name() {
+        assert_eq!(names("Then Tia C. Brand met Ana de Vries."), ["Tia C. Brand", "Ana de Vries"]);
+    }
+
+    #[test]
+    fn possessive_ends_a_name() {
+        assert_eq!(names("It was Ola Pim’s Night Out."), ["Ola Pim", "Night Out"]);
+    }
+
+    #[test]
+    fn honorific_is_kept_apart() {
+        let text = "He met Mr. Lyn there.";
+        let t = tokenize(text, &paragraphs(text), &[], 0);
+        let r = runs(text, &t.toks);
+        assert_eq!(display(text, &r[0].words), "Lyn");
+        assert!(r[0].honorific.is_some());
+    }
+
+    #[test]
+    fn all_capital_names_are_title_cased() {
+        let text = "MARIA LOPEZ: yes";
+        let t = tokenize(text, &paragraphs(text), &[], 0);
+        let r = runs(text, &t.toks);
+        assert_eq!(display(text, &r[0].words), "Maria Lopez");
+    }
+
+    #[test]
+    fn keys_fold_accents_and_case() {
+        assert_eq!(key("Stéphane"), key("stephane"));
+    }
+}

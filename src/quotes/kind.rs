@@ -1,0 +1,129 @@
+//! Kind: a quotation that stands as a clause of its own (`direct`), or a few
+//! quoted words inside the writer's sentence (`fragment`).
+//!
+//! In: the quoted text and the text just before and after it. Out: its kind.
+//!
+//! A quotation is direct when it opens its sentence or follows a colon,
+//! comma or dash (`Ola adds, “We did.”`), when a reporting verb stands right
+//! before it (`a text that says “hi”`), when a cue follows it (`But “it’s
+//! late,” she says.`) or when it holds more than one sentence. Otherwise a
+//! word of the writer's stands right before it and it is a fragment:
+//! `Ola says she has “no idea” what comes next`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Kind;
+use crate::lexicon;
+
+pub fn classify(content: &str, before: &str, after: &str) -> Kind {
+    if has_inner_sentence_break(content) {
+        return Kind::Direct;
+    }
+    let Some(prev) = before.trim_end().chars().next_back() else {
+        return Kind::Direct;
+    };
+    if !prev.is_alphanumeric() {
+        return Kind::Direct;
+    }
+    if last_word(before).is_some_and(lexicon::is_reporting_verb) || starts_with_cue(after) {
+        return Kind::Direct;
+    }
+    Kind::Fragment
+}
+
+/// The last word of `s`, if `s` ends in one (spaces aside).
+pub fn last_word(s: &str) -> Option<&str> {
+    let s = s.trim_end();
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')
+        .last()
+        .map(|(i, _)| i)?;
+    Some(&s[start..])
+}
+
+/// The first word of `s`, if `s` starts with one (spaces aside).
+pub fn first_word(s: &str) -> Option<&str> {
+    let s = s.trim_start();
+    let end = s
+        .char_indices()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '-')
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    Some(&s[..end])
+}
+
+fn has_inner_sentence_break(content: &str) -> bool {
+    static BREAK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"[a-z0-9][.!?…]["”’']?\s+["“‘']?[A-Z]"#).expect("valid regex")
+    });
+    BREAK.is_match(content.trim())
+}
+
+/// Whether `after` (the text after a closing mark) begins with a speech cue:
+/// `, he says`, `," Ola told Pim`, `" said Mr Lyn`, `, the actor added`.
+pub fn starts_with_cue(after: &str) -> bool {
+    static CUE: LazyLock<Regex> = LazyLock::new(|| {
+        let verbs = lexicon::reporting_verbs()
+            .iter()
+            .map(|v| regex::escape(v))
+            .collect::<Vec<_>>()
+            .join("|");
+        let pattern = format!(
+            r"(?x)
+            ^\s*[,;]?\s*(?:--|[—–-])?\s*
+            (?:
+                # subject then verb: he says / Ola Pim told / the 46-year-old actress said
+                (?: (?i:he|she|they|it|i|we)
+                  | \p{{Lu}}[\p{{L}}'’.-]*(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{0,3}}
+                  | (?i:the|a|an|one|another|his|her|their)(?:\s+[\p{{L}}\d'’-]+){{1,3}}
+                )
+                \s+(?:\p{{L}}+ly\s+|also\s+|later\s+|then\s+|previously\s+)?
+                (?i:{verbs})\b
+              | # verb then subject: said Ola / insists Pim / added little Amy
+                (?i:{verbs})\s+[\p{{L}}\d]
+            )"
+        );
+        Regex::new(&pattern).expect("cue pattern builds from the verb list")
+    });
+    CUE.is_match(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotation_after_a_comma_or_at_sentence_start_is_direct() {
+        assert_eq!(classify("We did.", "Ola adds, ", ""), Kind::Direct);
+        assert_eq!(classify("We did,", "", " she said."), Kind::Direct);
+    }
+
+    #[test]
+    fn quoted_words_inside_the_writers_sentence_are_a_fragment() {
+        assert_eq!(classify("no idea", "Ola says she has ", " what comes next."), Kind::Fragment);
+    }
+
+    #[test]
+    fn quotation_after_a_reporting_verb_is_direct() {
+        assert_eq!(classify("hi", "a text from Pim that says ", " with a heart."), Kind::Direct);
+    }
+
+    #[test]
+    fn quotation_followed_by_a_cue_is_direct() {
+        assert_eq!(classify("it’s late,", "But ", " she says."), Kind::Direct);
+    }
+
+    #[test]
+    fn cue_forms_are_recognised() {
+        assert!(starts_with_cue(", he says."));
+        assert!(starts_with_cue("\" said Mr Lyn."));
+        assert!(starts_with_cue(", the 46-year-old actress added."));
+        assert!(starts_with_cue(" Ola Pim told reporters"));
+        assert!(!starts_with_cue(" with strands draping"));
+        assert!(!starts_with_cue(", compared to season 1"));
+    }
+}

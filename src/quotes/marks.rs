@@ -1,0 +1,302 @@
+//! Marks: which characters of a paragraph are quotation marks, and whether
+//! each one can open or close a quotation.
+//!
+//! In: one paragraph. Out: its marks in order, apostrophes left out.
+//!
+//! The glyph alone does not decide: writers and their software mix curly and
+//! straight marks in one quotation (“I can protect him," …), type a closing
+//! mark the wrong way round (“Hello,“ he said) and use ’ both as apostrophe
+//! and as closing mark (girls’, ’90s, ‘an album called ’21’’). So each mark is
+//! read from its neighbours, as Markdown reads emphasis: a mark with space or
+//! an opening bracket before it and a word after it opens (left-flanking); a
+//! mark with a word before it and space or punctuation after it closes
+//! (right-flanking). The glyph only breaks ties.
+
+use crate::span::Span;
+
+/// Marks pair only within their family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// " “ ” „ ‟ and LaTeX `` ''
+    Double,
+    /// ' ‘ ’ ‚ ‛ and LaTeX `
+    Single,
+    /// « »
+    Angle,
+}
+
+impl Family {
+    pub const ALL: [Family; 3] = [Family::Double, Family::Single, Family::Angle];
+
+    pub fn index(self) -> usize {
+        match self {
+            Family::Double => 0,
+            Family::Single => 1,
+            Family::Angle => 2,
+        }
+    }
+}
+
+/// What a mark can do, read from its context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Open,
+    Close,
+    /// Close if a quotation of its family is open, else open (a straight mark
+    /// between two words, or one that flanks both ways).
+    Either,
+    /// Close if a quotation of its family is open, else nothing (a mark with
+    /// space on both sides: `intervening , " the minister said`).
+    CloseIfOpen,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub span: Span,
+    pub family: Family,
+    pub role: Role,
+    /// “ „ ‘ ‚ or ``: a mark that can open a quotation nested in one of its
+    /// own family, which a straight mark cannot.
+    pub directional_open: bool,
+    /// A single mark after an `s` and before a space: the end of a quotation
+    /// (‘… the Smiths’ she said) or a plural possessive (the players’ bus).
+    pub after_plural_s: bool,
+}
+
+/// Words that a leading apostrophe shortens: ’tis, ’em, rock ’n’ roll.
+const ELISIONS: &[&str] = &[
+    "bout", "cause", "cos", "cuz", "em", "er", "im", "n", "nuff", "round", "til", "tis", "twas",
+    "twere", "ya", "yer",
+];
+
+/// The quotation marks of the paragraph `para`, in order.
+pub fn scan(text: &str, para: Span) -> Vec<Mark> {
+    let body = para.of(text);
+    let latex = body.contains("``");
+    let mut marks = Vec::new();
+    let mut iter = body.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = iter.next() {
+        let glyph = match c {
+            '"' | '“' | '”' | '„' | '‟' | '\'' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '`' => c,
+            _ => {
+                prev = Some(c);
+                continue;
+            }
+        };
+        let mut len = c.len_utf8();
+        // LaTeX doubles: `` opens, '' closes (only in a text that uses ``).
+        let doubled = match iter.peek() {
+            Some(&(_, n)) if n == glyph && (glyph == '`' || (glyph == '\'' && latex)) => {
+                iter.next();
+                len += 1;
+                true
+            }
+            _ => false,
+        };
+        let next = body[i + len..].chars().next();
+        let span = Span::new(para.start + i, para.start + i + len);
+        if let Some(mark) = classify(glyph, doubled, prev, next, &body[i + len..], span) {
+            marks.push(mark);
+        }
+        prev = Some(if doubled { glyph } else { c });
+    }
+    resolve_plural_possessives(&mut marks);
+    marks
+}
+
+fn is_mark_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '‟' | '\'' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '`'
+    )
+}
+
+/// Space, the paragraph's edge, or an opening bracket or dash: what stands
+/// before an opening mark.
+fn opens_after(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => c.is_whitespace() || "([{<—–-/".contains(c) || is_mark_char(c),
+    }
+}
+
+/// Space, the paragraph's edge, or punctuation: what stands after a closing mark.
+fn closes_before(next: Option<char>) -> bool {
+    match next {
+        None => true,
+        Some(c) => c.is_whitespace() || ".,;:!?)]}>…—–-/*".contains(c) || is_mark_char(c),
+    }
+}
+
+fn is_space(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+fn classify(
+    glyph: char,
+    doubled: bool,
+    prev: Option<char>,
+    next: Option<char>,
+    rest: &str,
+    span: Span,
+) -> Option<Mark> {
+    let (family, hint) = match (glyph, doubled) {
+        ('`', true) => (Family::Double, Some(Role::Open)),
+        ('\'', true) => (Family::Double, Some(Role::Close)),
+        ('"', _) => (Family::Double, None),
+        ('“' | '‟', _) => (Family::Double, Some(Role::Open)),
+        ('”', _) => (Family::Double, Some(Role::Close)),
+        ('„', _) => (Family::Double, Some(Role::Open)),
+        ('\'', _) => (Family::Single, None),
+        ('‘' | '‛' | '`', _) => (Family::Single, Some(Role::Open)),
+        ('’', _) => (Family::Single, Some(Role::Close)),
+        ('‚', _) => (Family::Single, Some(Role::Open)),
+        ('«', _) => (Family::Angle, Some(Role::Open)),
+        ('»', _) => (Family::Angle, Some(Role::Close)),
+        _ => return None,
+    };
+    // Low marks and guillemets only ever point one way.
+    let one_way = matches!(glyph, '„' | '‚' | '«' | '»') || (glyph == '`' && !doubled);
+    let word_before = prev.is_some_and(char::is_alphanumeric);
+    let word_after = next.is_some_and(char::is_alphanumeric);
+
+    let left = opens_after(prev) && !is_space(next);
+    let right = closes_before(next) && !is_space(prev);
+    let mut role = match (left, right) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        (true, true) => hint.unwrap_or(Role::Either),
+        (false, false) => {
+            if family == Family::Single && word_before && word_after {
+                return None; // don’t, Connor’s, dog‘s
+            }
+            if is_space(prev) && is_space(next) {
+                Role::CloseIfOpen
+            } else {
+                hint.unwrap_or(Role::Either)
+            }
+        }
+    };
+    if one_way && hint.is_some_and(|h| h != role) {
+        if role == Role::Either || role == Role::CloseIfOpen {
+            role = hint.expect("one-way glyphs have a hint");
+        } else {
+            return None; // a low mark closing, `how‚ are`: not a quotation mark
+        }
+    }
+    if family == Family::Single && role == Role::Open && is_elision(rest) {
+        return None;
+    }
+    let after_plural_s = family == Family::Single
+        && role == Role::Close
+        && matches!(prev, Some('s' | 'S'))
+        && next.is_some_and(char::is_whitespace);
+    Some(Mark {
+        span,
+        family,
+        role,
+        directional_open: matches!(glyph, '“' | '„' | '‘' | '‚' | '‛' | '«') || (doubled && glyph == '`'),
+        after_plural_s,
+    })
+}
+
+/// ’tis, ’em, ’n’, ’90s: an apostrophe where a word or the century was cut.
+fn is_elision(rest: &str) -> bool {
+    let word: String = rest
+        .chars()
+        .take(8)
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if ELISIONS.contains(&word.as_str()) {
+        return true;
+    }
+    let b = word.as_bytes();
+    b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_digit() && b[2] == b's'
+}
+
+/// `Jones' cow is cuter!'`: a mark after a plural `s` is a possessive when
+/// the next single mark in the paragraph closes too; otherwise it may close.
+fn resolve_plural_possessives(marks: &mut Vec<Mark>) {
+    let mut next_single_closes = false;
+    let mut drop = vec![false; marks.len()];
+    for (i, m) in marks.iter().enumerate().rev() {
+        if m.family != Family::Single {
+            continue;
+        }
+        if m.after_plural_s && next_single_closes {
+            drop[i] = true;
+            continue;
+        }
+        next_single_closes = matches!(m.role, Role::Close | Role::CloseIfOpen);
+    }
+    let mut i = 0;
+    marks.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(String, Role)> {
+        scan(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|m| (m.span.of(text).to_string(), m.role))
+            .collect()
+    }
+
+    #[test]
+    fn apostrophes_inside_words_are_not_marks() {
+        assert!(roles("Don’t take Mara’s dog‘s ball, we've said").is_empty());
+    }
+
+    #[test]
+    fn mixed_curly_and_straight_marks_open_and_close_by_context() {
+        assert_eq!(
+            roles("“I can help,\" Ivo said."),
+            [("“".into(), Role::Open), ("\"".into(), Role::Close)]
+        );
+    }
+
+    #[test]
+    fn wrong_way_curly_mark_closes_after_a_comma() {
+        assert_eq!(roles("“Hi,“ he said")[1], ("“".into(), Role::Close));
+    }
+
+    #[test]
+    fn elisions_do_not_open_quotations() {
+        assert!(roles("in the ’90s and ’tis rock ’n").is_empty());
+    }
+
+    #[test]
+    fn plural_possessive_before_a_closing_mark_is_dropped() {
+        let r = roles("'The players' bus is late!'");
+        assert_eq!(r, [("'".into(), Role::Open), ("'".into(), Role::Close)]);
+        assert_eq!(r.len(), 2);
+    }
+
+    #[test]
+    fn closing_mark_after_plural_s_is_kept_when_nothing_follows() {
+        assert_eq!(roles("‘I love the Smiths’ she said").len(), 2);
+    }
+
+    #[test]
+    fn low_mark_inside_a_word_run_is_ignored() {
+        assert!(roles("how‚ are").is_empty());
+    }
+
+    #[test]
+    fn spaced_mark_only_closes() {
+        assert_eq!(roles("word , \" the")[0].1, Role::CloseIfOpen);
+    }
+
+    #[test]
+    fn latex_marks_are_read_in_a_latex_text() {
+        let r = roles("``Hi,'' she said");
+        assert_eq!(r, [("``".into(), Role::Open), ("''".into(), Role::Close)]);
+    }
+}

@@ -1,0 +1,124 @@
+//! Quote spans: where the quotations are, which holds which, and what each
+//! one is.
+//!
+//! In: the document and its paragraphs. Out: every quotation in document
+//! order with its nesting, its kind (a clause of its own, or a fragment of
+//! the writer's sentence) and, for titles, names and words held up as words,
+//! the reason it is nobody's speech.
+
+pub mod kind;
+pub mod marks;
+pub mod not_speech;
+pub mod pairing;
+pub mod transcript;
+
+use serde::Serialize;
+
+use crate::span::Span;
+use crate::text::Paragraph;
+pub use marks::Family;
+pub use not_speech::NotSpeech;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Speech or writing quoted as a sentence or clause of its own.
+    Direct,
+    /// A few quoted words inside the writer's own sentence.
+    Fragment,
+    /// A transcript answer written without quotation marks.
+    Unmarked,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted text, marks excluded.
+    pub content: Span,
+    /// Marks included (for an unclosed or unmarked quotation, what there is).
+    pub outer: Span,
+    pub closed: bool,
+    pub para: usize,
+    /// Unclosed at its paragraph's end and re-opened in a later one.
+    pub continues: bool,
+    /// The quotation this one is nested in.
+    pub parent: Option<usize>,
+    pub kind: Kind,
+    pub not_speech: Option<NotSpeech>,
+    /// For a transcript answer: the label that names its speaker.
+    pub label: Option<Span>,
+}
+
+impl Quote {
+    pub fn is_top_level(&self) -> bool {
+        self.parent.is_none()
+    }
+}
+
+/// All quotations of the document, classified.
+pub fn find(text: &str, paras: &[Paragraph]) -> Vec<Quote> {
+    let mut quotes: Vec<Quote> = pairing::pair(text, paras)
+        .into_iter()
+        .map(|r| Quote {
+            content: r.content,
+            outer: Span::new(r.open.start, r.close.map_or(r.content.end, |c| c.end)),
+            closed: r.close.is_some(),
+            para: r.para,
+            continues: r.continues,
+            parent: None,
+            kind: Kind::Direct,
+            not_speech: None,
+            label: None,
+        })
+        .collect();
+    quotes.extend(transcript::answers(text, paras).into_iter().map(|a| Quote {
+        content: a.content,
+        outer: a.content,
+        closed: true,
+        para: a.para,
+        continues: false,
+        parent: None,
+        kind: Kind::Unmarked,
+        not_speech: None,
+        label: Some(a.label),
+    }));
+    quotes.sort_by_key(|q| (q.outer.start, std::cmp::Reverse(q.outer.end)));
+    // Parents by containment: sorted by start, outer first.
+    let mut open: Vec<usize> = Vec::new();
+    for i in 0..quotes.len() {
+        while let Some(&top) = open.last() {
+            if quotes[top].content.contains(quotes[i].outer) {
+                break;
+            }
+            open.pop();
+        }
+        quotes[i].parent = open.last().copied();
+        open.push(i);
+    }
+    for i in 0..quotes.len() {
+        if quotes[i].kind == Kind::Unmarked {
+            continue;
+        }
+        let (before, after) = surroundings(text, paras, &quotes, i);
+        let content = quotes[i].content.of(text);
+        quotes[i].not_speech = not_speech::classify(content, before, after);
+        quotes[i].kind = kind::classify(content, before, after);
+    }
+    quotes
+}
+
+/// The text before and after quotation `i`, within its parent quotation or
+/// its paragraph(s).
+fn surroundings<'t>(text: &'t str, paras: &[Paragraph], quotes: &[Quote], i: usize) -> (&'t str, &'t str) {
+    let q = &quotes[i];
+    let region = match q.parent {
+        Some(p) => quotes[p].content,
+        None => {
+            let last = paras.partition_point(|p| p.span.start <= q.outer.end.saturating_sub(1));
+            let end_para = last.saturating_sub(1).max(q.para);
+            Span::new(paras[q.para].span.start, paras[end_para].span.end)
+        }
+    };
+    let before = &text[region.start.min(q.outer.start)..q.outer.start];
+    let after = &text[q.outer.end..region.end.max(q.outer.end)];
+    (before, after)
+}

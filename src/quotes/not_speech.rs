@@ -1,0 +1,157 @@
+//! Not speech: quoted text that nobody said — titles of works, names and
+//! nicknames, words held up as words. Such quotations are never emitted.
+//!
+//! In: the quoted text and the text just before and after it. Out: the
+//! reason it is not speech, or `None`.
+//!
+//! What it matches:
+//! - a naming word before it: `an album called ’21’`, `the word “cheat”`;
+//! - a title noun beside a capitalised quotation: `the film “Lanterns”`,
+//!   `(“Lanterns” films)`, `'Lanterns' Season 2`;
+//! - a nickname between two capitalised words: `Mara “The Hawk” Quill`;
+//! - Title Case text that does not end a sentence, `"I Want To Leave"`,
+//!   `‘Lanterns’`, unless a colon or a cue marks it as speech: `Ola
+//!   corrects him: “Lisbon,”`, `"Lisbon," she said.`
+//!
+//! Leaves alone: lower-case scare quotes (`cats are “cuties”`), which are
+//! fragments, and any quotation that ends a sentence (`“Bob.”`).
+
+use serde::Serialize;
+
+use super::kind::{first_word, last_word, starts_with_cue};
+use crate::lexicon;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotSpeech {
+    /// Named by the word before it: called, titled, the word, the name.
+    NamedAs,
+    /// A title noun stands beside it: film, series, song, album.
+    Title,
+    /// Between two capitalised words: a nickname inside a name.
+    Nickname,
+    /// Title Case, not a sentence, no cue: a title or proper name.
+    TitleCase,
+    /// No letters or digits at all.
+    Empty,
+}
+
+pub fn classify(content: &str, before: &str, after: &str) -> Option<NotSpeech> {
+    let trimmed = content.trim().trim_end_matches([',', ';', ':']).trim_end();
+    if !trimmed.chars().any(char::is_alphanumeric) {
+        return Some(NotSpeech::Empty);
+    }
+    let prev = last_word(before);
+    let prev_adjacent = prev.is_some() && before.ends_with(|c: char| c.is_whitespace());
+    if prev_adjacent && prev.is_some_and(is_naming) {
+        return Some(NotSpeech::NamedAs);
+    }
+    if before.trim_end().ends_with(" known as") || before.trim_end().ends_with(" aka") {
+        return Some(NotSpeech::NamedAs);
+    }
+    let starts_capital = trimmed.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let next = first_word(after).filter(|_| after.starts_with(char::is_whitespace));
+    if starts_capital
+        && (prev.filter(|_| prev_adjacent).is_some_and(lexicon::is_title_noun)
+            || next.is_some_and(lexicon::is_title_noun))
+        && !ends_sentence(trimmed)
+    {
+        return Some(NotSpeech::Title);
+    }
+    let capitalised = |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if prev_adjacent
+        && capitalised(prev)
+        && capitalised(next)
+        && word_count(trimmed) <= 3
+        && !ends_sentence(trimmed)
+    {
+        return Some(NotSpeech::Nickname);
+    }
+    if is_title_case(trimmed) && !ends_sentence(trimmed) {
+        let colon_before = before.trim_end().ends_with(':');
+        let verb_before = word_count(trimmed) == 1 && prev.is_some_and(lexicon::is_reporting_verb);
+        if !(colon_before || verb_before || starts_with_cue(after)) {
+            return Some(NotSpeech::TitleCase);
+        }
+    }
+    None
+}
+
+fn is_naming(word: &str) -> bool {
+    lexicon::is_naming_word(word)
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?', '…'])
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Every major word capitalised (or a number), at most ten words.
+fn is_title_case(text: &str) -> bool {
+    const MINOR: &[&str] = &[
+        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+        "or", "the", "to", "vs", "with",
+    ];
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '—' || c == '–' || c == '/')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 10 {
+        return false;
+    }
+    words.iter().enumerate().all(|(i, w)| {
+        let first = w.chars().next().expect("words are non-empty");
+        first.is_uppercase() || first.is_numeric() || (i > 0 && MINOR.contains(&w.to_lowercase().as_str()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leaves_title_in_running_text_out() {
+        assert_eq!(classify("I Want To Leave", "Ivo said ", " is based on a true story."), Some(NotSpeech::TitleCase));
+        assert_eq!(classify("Lanterns,", "You started ", " right?"), Some(NotSpeech::TitleCase));
+    }
+
+    #[test]
+    fn leaves_title_beside_a_title_noun_out() {
+        assert_eq!(classify("Mara Quill", "(", " films)"), Some(NotSpeech::Title));
+        assert_eq!(classify("Lanterns", "the series ", " returns"), Some(NotSpeech::Title));
+    }
+
+    #[test]
+    fn leaves_named_words_out() {
+        assert_eq!(classify("cheat", "the word ", " was"), Some(NotSpeech::NamedAs));
+        assert_eq!(classify("21", "an album called ", "."), Some(NotSpeech::NamedAs));
+        assert_eq!(classify("Shorty.", "goes by the name ", ""), Some(NotSpeech::NamedAs));
+    }
+
+    #[test]
+    fn leaves_nickname_inside_a_name_out() {
+        assert_eq!(classify("The Hawk", "Mara ", " Quill said"), Some(NotSpeech::Nickname));
+    }
+
+    #[test]
+    fn keeps_one_word_answer_after_a_colon() {
+        assert_eq!(classify("Lisbon,", "Ola corrects him: ", " which is close."), None);
+    }
+
+    #[test]
+    fn keeps_capitalised_word_with_a_cue() {
+        assert_eq!(classify("Hello,", "", " he said."), None);
+    }
+
+    #[test]
+    fn keeps_sentences_and_lower_case_speech() {
+        assert_eq!(classify("Bob.", "", ""), None);
+        assert_eq!(classify("hi", "a text that says ", ""), None);
+        assert_eq!(classify("cuties", "cats are ", "."), None);
+    }
+}

@@ -1,0 +1,242 @@
+//! Pairing: opening and closing marks matched into quotations.
+//!
+//! In: the document and its paragraphs. Out: every quotation (nested ones
+//! too), as the byte span between its marks, in document order.
+//!
+//! One pass with a stack, so the cost is linear in the number of marks
+//! whatever they are (each mark is pushed and popped at most once):
+//! - a closing mark closes the innermost open quotation of its family; open
+//!   quotations above it were stray marks and are dropped;
+//! - a quotation still open when a later paragraph opens a new one of its
+//!   family ends at the end of its own paragraph. That is how the press
+//!   writes a quotation over several paragraphs (each re-opened, none closed
+//!   until the last) and how it survives a lost closing mark or page clutter
+//!   (“Read more”) in between. With no new opening mark in between, a
+//!   quotation may run over line breaks to its closing mark.
+//! - a single mark left open is dropped unless it opened its paragraph: an
+//!   unpaired ’ is far more often an apostrophe than a quotation.
+
+use super::marks::{self, Family, Mark, Role};
+use crate::span::Span;
+use crate::text::Paragraph;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawQuote {
+    /// The text between the marks (for an unclosed one, to its paragraph's end).
+    pub content: Span,
+    pub open: Span,
+    /// `None`: never closed; it ends where its paragraph ends.
+    pub close: Option<Span>,
+    pub family: Family,
+    /// Paragraph of the opening mark.
+    pub para: usize,
+    /// Unclosed at its paragraph's end and re-opened at the start of a later
+    /// paragraph: one utterance over several paragraphs.
+    pub continues: bool,
+}
+
+struct Open {
+    mark: Mark,
+    para: usize,
+}
+
+struct Pairer<'a> {
+    text: &'a str,
+    paras: &'a [Paragraph],
+    stack: Vec<Open>,
+    /// Per family, indices into `stack` of its open quotations.
+    by_family: [Vec<usize>; 3],
+    out: Vec<RawQuote>,
+}
+
+/// All quotations of `text`, sorted by where their content starts.
+pub fn pair(text: &str, paras: &[Paragraph]) -> Vec<RawQuote> {
+    let mut p = Pairer {
+        text,
+        paras,
+        stack: Vec::new(),
+        by_family: [Vec::new(), Vec::new(), Vec::new()],
+        out: Vec::new(),
+    };
+    for (pi, para) in paras.iter().enumerate() {
+        for mark in marks::scan(text, para.span) {
+            p.feed(mark, pi);
+        }
+    }
+    while !p.stack.is_empty() {
+        p.end_unclosed(p.stack.len() - 1, false);
+    }
+    p.out.sort_by_key(|q| (q.content.start, std::cmp::Reverse(q.content.end)));
+    p.out
+}
+
+impl Pairer<'_> {
+    fn feed(&mut self, mark: Mark, pi: usize) {
+        let open = self.by_family[mark.family.index()].last().copied();
+        match (mark.role, open) {
+            (Role::Close | Role::CloseIfOpen | Role::Either, Some(i)) if mark.role != Role::Either || !self.crossed(i, pi) => {
+                self.close(i, mark);
+            }
+            (Role::Close | Role::CloseIfOpen, None) => {} // stray closing mark
+            (_, Some(i)) if self.crossed(i, pi) => {
+                // A new opening in a later paragraph: the open one ended with its paragraph.
+                let reopens = mark.span.start == self.paras[pi].span.start;
+                self.end_unclosed(i, reopens);
+                self.push(mark, pi);
+            }
+            (_, Some(i)) => {
+                if mark.directional_open {
+                    self.push(mark, pi); // “how “are” you” — nested, same family
+                } else if mark.family == Family::Double {
+                    self.close(i, mark); // straight doubles never nest
+                } else {
+                    self.push(mark, pi);
+                }
+            }
+            (_, None) => self.push(mark, pi),
+        }
+    }
+
+    /// Whether the open quotation `i` began in an earlier paragraph than `pi`.
+    fn crossed(&self, i: usize, pi: usize) -> bool {
+        self.stack[i].para < pi
+    }
+
+    fn push(&mut self, mark: Mark, para: usize) {
+        self.by_family[mark.family.index()].push(self.stack.len());
+        self.stack.push(Open { mark, para });
+    }
+
+    fn pop(&mut self) -> Open {
+        let top = self.stack.pop().expect("pop only with a non-empty stack");
+        self.by_family[top.mark.family.index()].pop();
+        top
+    }
+
+    /// Close quotation `i` with `mark`; quotations opened inside it and still
+    /// open were stray marks.
+    fn close(&mut self, i: usize, mark: Mark) {
+        while self.stack.len() > i + 1 {
+            self.pop();
+        }
+        let open = self.pop();
+        let content = Span::new(open.mark.span.end, mark.span.start);
+        if !content.is_empty() {
+            self.out.push(RawQuote {
+                content,
+                open: open.mark.span,
+                close: Some(mark.span),
+                family: open.mark.family,
+                para: open.para,
+                continues: false,
+            });
+        }
+    }
+
+    /// End quotation `i`, never closed, at the end of its paragraph.
+    fn end_unclosed(&mut self, i: usize, continues: bool) {
+        while self.stack.len() > i + 1 {
+            let inner = self.pop();
+            self.emit_unclosed(inner, false);
+        }
+        let open = self.pop();
+        self.emit_unclosed(open, continues);
+    }
+
+    fn emit_unclosed(&mut self, open: Open, continues: bool) {
+        let para = self.paras[open.para].span;
+        if open.mark.family == Family::Single && open.mark.span.start != para.start {
+            return;
+        }
+        let content = Span::new(open.mark.span.end, para.end).trim(self.text);
+        let has_word = content.of(self.text).chars().any(char::is_alphanumeric);
+        if has_word {
+            self.out.push(RawQuote {
+                content,
+                open: open.mark.span,
+                close: None,
+                family: open.mark.family,
+                para: open.para,
+                continues,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::paragraphs;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        pair(text, &paragraphs(text)).iter().map(|q| q.content.of(text)).collect()
+    }
+
+    #[test]
+    fn pairs_curly_and_straight_marks_in_one_quotation() {
+        assert_eq!(quotes("“I can help,\" Ivo tells Bea. \"It’s fine.\""), ["I can help,", "It’s fine."]);
+    }
+
+    #[test]
+    fn keeps_apostrophes_inside_quotations() {
+        assert_eq!(quotes("\"Where are the horses' carrots?\" he asked."), ["Where are the horses' carrots?"]);
+    }
+
+    #[test]
+    fn nested_single_inside_double_is_its_own_quotation() {
+        assert_eq!(
+            quotes("\"You started 'Lanterns,' right?\" asked Ola."),
+            ["You started 'Lanterns,' right?", "Lanterns,"]
+        );
+    }
+
+    #[test]
+    fn british_single_marks_with_double_inside() {
+        assert_eq!(
+            quotes("‘My aunt said “Sit down,” so I did,’ she recalls."),
+            ["My aunt said “Sit down,” so I did,", "Sit down,"]
+        );
+    }
+
+    #[test]
+    fn quotation_reopened_in_each_paragraph_is_one_record_per_paragraph() {
+        let text = "Ida said: \"First part.\n\n\"Second part.\n\nREAD MORE\n\n\"Third,\" she added.";
+        let q = pair(text, &paragraphs(text));
+        let texts: Vec<_> = q.iter().map(|q| q.content.of(text)).collect();
+        assert_eq!(texts, ["First part.", "Second part.", "Third,"]);
+        assert!(q[0].continues && q[1].continues && !q[2].continues);
+    }
+
+    #[test]
+    fn quotation_runs_over_line_breaks_without_reopening() {
+        assert_eq!(quotes("Words \"Hello,\nI am next.\nLast.\" more"), ["Hello,\nI am next.\nLast."]);
+    }
+
+    #[test]
+    fn stray_spaced_mark_opens_nothing() {
+        assert_eq!(quotes("Hello,   \" he said, 'how are you?'"), ["how are you?"]);
+    }
+
+    #[test]
+    fn unclosed_double_ends_at_its_paragraph_end() {
+        assert_eq!(quotes("\"Hello,\" he said, \"how are you?\n"), ["Hello,", "how are you?"]);
+    }
+
+    #[test]
+    fn unclosed_single_mid_paragraph_is_an_apostrophe() {
+        assert_eq!(quotes("The '90 vintage and the girls’ bus"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn same_family_curly_nesting() {
+        assert_eq!(quotes("“how “are” you?”"), ["how “are” you?", "are"]);
+    }
+
+    #[test]
+    fn linear_in_marks_on_pathological_input() {
+        let text = "“".repeat(10_000) + &"”".repeat(10_000);
+        assert_eq!(quotes(&text).len(), 9_999);
+        let text = "\"".repeat(100_001);
+        assert!(quotes(&text).is_empty());
+    }
+}

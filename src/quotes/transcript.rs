@@ -1,0 +1,121 @@
+//! Transcript answers: interview turns written without quotation marks.
+//!
+//! In: the document and its paragraphs. Out: one `unmarked` quotation per
+//! answer, with the label that names its speaker.
+//!
+//! A turn is a paragraph that opens with a name and a colon (`Kit Connor:`,
+//! `MARIA LOPEZ:`, `ML:`, `Maria:`); it takes two such paragraphs to make a
+//! transcript, so a dateline (`NEW DELHI: …`) is none. A turn that asks (it
+//! ends in `?`) is the interviewer's and is not emitted. In a transcript, a
+//! paragraph without a label that follows a question is the last answerer's
+//! answer. A turn that opens with a quotation mark is left to the marked
+//! quotation it holds.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::span::Span;
+use crate::text::Paragraph;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Answer {
+    pub para: usize,
+    pub label: Span,
+    pub content: Span,
+}
+
+/// The label and the text after it, for a paragraph that opens with `Name:`.
+fn turn(text: &str, para: Span) -> Option<(Span, Span)> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)^
+            (?P<label>
+                \p{Lu}[\p{L}'’.-]*
+                (?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|da|di|le|la)){0,3}
+            )
+            :\s+",
+        )
+        .expect("valid label pattern")
+    });
+    let body = para.of(text);
+    let caps = LABEL.captures(body)?;
+    let label = caps.name("label")?;
+    let whole = caps.get(0)?;
+    let label = Span::new(para.start + label.start(), para.start + label.end());
+    let content = Span::new(para.start + whole.end(), para.end);
+    Some((label, content))
+}
+
+fn is_question(text: &str, span: Span) -> bool {
+    span.of(text).trim_end().ends_with('?')
+}
+
+fn starts_with_mark(text: &str, span: Span) -> bool {
+    span.of(text).starts_with(['"', '“', '‘', '\'', '«', '„'])
+}
+
+/// The transcript answers of the document.
+pub fn answers(text: &str, paras: &[Paragraph]) -> Vec<Answer> {
+    let turns: Vec<Option<(Span, Span)>> = paras.iter().map(|p| turn(text, p.span)).collect();
+    if turns.iter().flatten().count() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut in_transcript = false;
+    let mut after_question = false;
+    let mut answerer: Option<Span> = None;
+    for (pi, para) in paras.iter().enumerate() {
+        match turns[pi] {
+            Some((label, content)) => {
+                in_transcript = true;
+                after_question = is_question(text, content);
+                if !after_question {
+                    answerer = Some(label);
+                    if !starts_with_mark(text, content) {
+                        out.push(Answer { para: pi, label, content });
+                    }
+                }
+            }
+            None if in_transcript => {
+                let question = is_question(text, para.span);
+                if after_question && !question && !starts_with_mark(text, para.span) {
+                    if let Some(label) = answerer {
+                        out.push(Answer { para: pi, label, content: para.span });
+                    }
+                } else if !question {
+                    in_transcript = false;
+                }
+                after_question = question;
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::paragraphs;
+
+    fn found(text: &str) -> Vec<(&str, &str)> {
+        answers(text, &paragraphs(text)).iter().map(|a| (a.label.of(text), a.content.of(text))).collect()
+    }
+
+    #[test]
+    fn answers_follow_labels_and_questions() {
+        let text = "Intro.\n\nPRESS: Why?\n\nOla Pim: Because.\n\nAnd then?\n\nWe left.\n\nThe end came.";
+        assert_eq!(found(text), [("Ola Pim", "Because."), ("Ola Pim", "We left.")]);
+    }
+
+    #[test]
+    fn a_single_label_is_no_transcript() {
+        assert!(found("NEW DELHI: Actor Ola Pim says so.\n\nMore text.").is_empty());
+    }
+
+    #[test]
+    fn marked_turns_are_left_to_their_quotation() {
+        assert_eq!(found("Ola: \"Hi.\"\n\nIvo: Hello."), [("Ivo", "Hello.")]);
+    }
+}

@@ -1,0 +1,186 @@
+//! The small grammar the cue sieves share: who is named next to a reporting
+//! verb, and to whom it was said.
+//!
+//! In: the token stream, name runs, and a verb's position. Out: a `Who` (a
+//! name, a pronoun, a description such as `the actor`, or somebody
+//! unnamed such as `a crew member`) and the tokens it covers.
+
+use super::{Context, Who};
+use crate::lexicon;
+use crate::people::ADVERBS;
+use crate::span::Span;
+use crate::text::TokKind;
+
+const DEFINITE: &[&str] = &["the", "his", "her", "their", "its", "our", "my", "this", "that"];
+const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "many", "several", "two", "three", "other", "few"];
+/// Words that name nobody in particular.
+const NOBODY: &[&str] = &["another", "someone", "somebody", "others", "many", "some", "one", "everyone", "nobody", "people", "fans", "viewers", "critics", "users"];
+
+impl Context<'_> {
+    pub fn word(&self, k: usize) -> Option<&str> {
+        self.toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.span.of(self.text))
+    }
+
+    pub fn punct(&self, k: usize) -> Option<&str> {
+        self.toks.get(k).filter(|t| t.kind == TokKind::Punct).map(|t| t.span.of(self.text))
+    }
+
+    pub fn is_verb(&self, k: usize) -> bool {
+        self.word(k).is_some_and(|w| lexicon::is_reporting_verb(w) && !w.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    fn is_adverb(&self, k: usize) -> bool {
+        self.word(k).is_some_and(|w| (w.ends_with("ly") && w.len() > 3 && w != "only") || ADVERBS.contains(&w))
+    }
+
+    fn span(&self, first: usize, last: usize) -> Span {
+        Span::new(self.toks[first].span.start, self.toks[last].span.end)
+    }
+
+    /// Who is named right before the verb at `verb` (not before token `floor`):
+    /// `Connor says`, `he says`, `Locke previously shared`, `the actor told`,
+    /// `one viewer wrote`, `Richmond police said`.
+    pub fn mention_before(&self, verb: usize, floor: usize) -> Option<(Who, usize)> {
+        let mut k = verb.checked_sub(1)?;
+        while k > floor && self.is_adverb(k) {
+            k -= 1;
+        }
+        if k < floor || self.toks[k].para != self.toks[verb].para {
+            return None;
+        }
+        let w = self.word(k)?;
+        if let Some(p) = lexicon::pronoun(w) {
+            return (p.case == lexicon::Case::Subject).then_some((Who::Pronoun { tok: k }, k));
+        }
+        if let Some(run) = self.people.run_ending(k + 1)
+            && run.toks.start >= floor
+        {
+            return Some((Who::name(run), run.honorific.or(run.role).unwrap_or(run.toks.start)));
+        }
+        let lower = w.to_lowercase();
+        if lexicon::is_org_noun(&lower)
+            && let Some(run) = self.people.run_ending(k)
+            && run.toks.start >= floor
+        {
+            let span = Span::new(run.span.start, self.toks[k].span.end);
+            return Some((Who::Org { span }, run.toks.start));
+        }
+        if NOBODY.contains(&lower.as_str()) {
+            return Some((Who::Unnamed { span: self.toks[k].span }, k));
+        }
+        if lexicon::person_noun(&lower).is_some() || lexicon::is_org_noun(&lower) {
+            // Walk back over adjectives to a determiner: `the 46-year-old actress`.
+            let mut d = k;
+            for _ in 0..4 {
+                if d == floor || d == 0 {
+                    break;
+                }
+                d -= 1;
+                let Some(dw) = self.word(d) else { break };
+                let dl = dw.to_lowercase();
+                if DEFINITE.contains(&dl.as_str()) {
+                    return Some((Who::Description { head: k, span: self.span(d, k) }, d));
+                }
+                if INDEFINITE.contains(&dl.as_str()) {
+                    return Some((Who::Unnamed { span: self.span(d, k) }, d));
+                }
+            }
+            if lower.ends_with('s') {
+                return Some((Who::Unnamed { span: self.toks[k].span }, k)); // `fans wrote`
+            }
+        }
+        None
+    }
+
+    /// Who is named right after an inverted verb at `verb`: `said Mr Lyn`,
+    /// `said 31-year-old Lambert`, `added little Amy`, `said a homeless man`.
+    pub fn mention_after(&self, verb: usize) -> Option<Who> {
+        let para = self.toks[verb].para;
+        let mut k = verb + 1;
+        let w = self.word(k)?;
+        if let Some(p) = lexicon::pronoun(w) {
+            return (p.case == lexicon::Case::Subject).then_some(Who::Pronoun { tok: k });
+        }
+        let lower = w.to_lowercase();
+        let definite = DEFINITE.contains(&lower.as_str());
+        let indefinite = INDEFINITE.contains(&lower.as_str());
+        // Up to three describing words before a name or a head noun.
+        for _ in 0..4 {
+            let tok = self.toks.get(k)?;
+            if tok.para != para {
+                return None;
+            }
+            if let Some(run) = self.people.run_at(k) {
+                return Some(Who::name(run));
+            }
+            let w = self.word(k)?;
+            if lexicon::honorific(w).is_some() {
+                k += 1;
+                if self.punct(k) == Some(".") {
+                    k += 1;
+                }
+                return self.people.run_at(k).map(Who::name);
+            }
+            let lower = w.to_lowercase();
+            let noun = lexicon::person_noun(&lower).is_some() || lexicon::is_org_noun(&lower);
+            let next_is_word = self.word(k + 1).is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
+            if noun && !(next_is_word && lexicon::person_noun(self.word(k + 1).unwrap_or("")).is_some()) {
+                let span = self.span(verb + 1, k);
+                if definite {
+                    return Some(Who::Description { head: k, span });
+                }
+                if indefinite || lower.ends_with('s') {
+                    return Some(Who::Unnamed { span });
+                }
+            }
+            if !w.chars().next().is_some_and(char::is_lowercase) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Whom the verb at `verb` addressed: `tells Teen Vogue`, `tells his
+    /// sister`, `says to Charlie`, `corrects him`, `told reporters`.
+    pub fn addressee_after(&self, verb: usize) -> Option<Span> {
+        let v = self.word(verb)?.to_lowercase();
+        let mut k = verb + 1;
+        if matches!(self.word(k), Some("to")) {
+            k += 1;
+        } else if !takes_addressee(&v) {
+            return None;
+        }
+        let first = k;
+        let w = self.word(k)?;
+        if let Some(p) = lexicon::pronoun(w) {
+            return (p.case == lexicon::Case::Object).then(|| self.toks[k].span);
+        }
+        if matches!(w, "everyone" | "everybody" | "reporters" | "journalists" | "fans" | "viewers" | "listeners") {
+            return Some(self.toks[k].span);
+        }
+        let lower = w.to_lowercase();
+        if DEFINITE.contains(&lower.as_str()) || matches!(lower.as_str(), "a" | "an") {
+            k += 1;
+        }
+        if let Some(run) = self.people.run_at(k) {
+            return Some(self.span(first, run.toks.end - 1));
+        }
+        // `his sister`, `the press`
+        let noun = self.word(k)?;
+        if k > first && noun.chars().next().is_some_and(char::is_lowercase) {
+            return Some(self.span(first, k));
+        }
+        // `Teen Vogue`: capitalised words up to punctuation.
+        let mut end = k;
+        while self.word(end).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+            end += 1;
+        }
+        (end > k).then(|| self.span(first, end - 1))
+    }
+}
+
+fn takes_addressee(verb: &str) -> bool {
+    const STEMS: &[&str] = &["tell", "told", "inform", "assur", "remind", "correct", "warn", "urg", "ask", "answer", "thank", "promis", "reassur"];
+    STEMS.iter().any(|s| verb.starts_with(s))
+}

@@ -1,0 +1,257 @@
+//! Attribution rules ("sieves"): who said each quotation.
+//!
+//! In: quotations, tokens and the people table. Out: for each quotation
+//! that is speech, a `Decision` — the speaker (or nobody), the words that
+//! named them, the reporting verb, the addressee and the rule that decided.
+//!
+//! Two stages, as in CoreNLP's quote attribution: a sieve links a quotation
+//! to a *mention* (`Connor`, `he`, `the actor`, `a crew member`), then one
+//! resolver maps the mention to a person of the table. So `“…,” Connor says`
+//! and `“…,” he says` are one rule.
+//!
+//! Sieves run in the order of `SIEVES`, most local evidence first; each sees
+//! only quotations no earlier sieve decided, and a sieve declines (`None`)
+//! unless it is sure: a wrong speaker is worse than none.
+
+mod colon_intro;
+mod continuation;
+pub mod grammar;
+mod leading_cue;
+mod multi_paragraph;
+mod nested;
+mod sentence_subject;
+mod trailing_cue;
+mod transcript_label;
+
+use std::ops::Range;
+
+use crate::people::{People, names::NameRun};
+use crate::quotes::{Kind, Quote};
+use crate::span::Span;
+use crate::text::{Paragraph, Tok, TokKind};
+
+/// Whom a sieve found, before it is resolved to a person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// A name: `Kit Connor`, `Connor`, `Mr Lyn` (`words` without the honorific).
+    Name { words: Vec<Span>, span: Span },
+    /// An organization named with an org noun: `Richmond police`.
+    Org { span: Span },
+    /// `he`, `she`, `it`, `they` at token `tok`.
+    Pronoun { tok: usize },
+    /// A definite description, `the actor`; `head` is the noun's token.
+    Description { head: usize, span: Span },
+    /// Somebody the text does not name: `a crew member`, `one viewer`, `fans`.
+    Unnamed { span: Span },
+    /// A person already known, carried over from another quotation.
+    Entity { entity: usize },
+}
+
+impl Who {
+    pub fn name(run: &NameRun) -> Who {
+        Who::Name { words: run.words.clone(), span: run.span }
+    }
+}
+
+/// What a sieve says about one quotation.
+#[derive(Clone, Debug)]
+pub struct Attribution {
+    pub who: Who,
+    /// The reporting verb's token.
+    pub cue: Option<usize>,
+    pub addressee: Option<Span>,
+}
+
+/// The verdict on one quotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    pub speaker: Option<usize>,
+    /// The words that named the speaker (or the unnamed somebody).
+    pub mention: Option<Span>,
+    pub cue: Option<Span>,
+    pub addressee: Option<Span>,
+    pub rule: &'static str,
+}
+
+/// Everything a sieve may read.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub paras: &'a [Paragraph],
+    pub quotes: &'a [Quote],
+    pub toks: &'a [Tok],
+    pub quote_tok: &'a [Option<usize>],
+    pub people: &'a People,
+    /// Decisions so far (quotations before the current one are decided).
+    pub decided: &'a [Option<Decision>],
+    /// For each quotation, the first quotation of its multi-paragraph chain.
+    pub chain: &'a [usize],
+}
+
+pub trait Sieve: Sync {
+    /// Stable snake_case name, written to each record's `rule` field.
+    fn name(&self) -> &'static str;
+    /// A mention only when sure; `None` passes the quotation on.
+    fn attribute(&self, cx: &Context<'_>, quote: usize) -> Option<Attribution>;
+}
+
+/// Run in this order; each sieve sees only quotations still undecided.
+pub const SIEVES: &[&dyn Sieve] = &[
+    &transcript_label::TranscriptLabel, // Partridge: "…"
+    &trailing_cue::TrailingCue,         // “…,” Connor says.  “…,” said Mr Lyn.
+    &leading_cue::LeadingCue,           // Joe Locke adds, “…”  David corrects him: “…”
+    &colon_intro::ColonIntro,           // Oseman said:¶“…”
+    &multi_paragraph::MultiParagraph,   // “…¶“…,” she said.  one utterance, one speaker
+    &sentence_subject::SentenceSubject, // Connor says he has “no clue”
+    &continuation::SameParagraph,       // “…,” Ola says. “…”
+    &continuation::PreviousParagraph,   // Ola said all films matter.¶“…”
+];
+
+impl Context<'_> {
+    /// The token of a top-level quotation.
+    pub fn tok_of(&self, q: usize) -> Option<usize> {
+        self.quote_tok.get(q).copied().flatten()
+    }
+
+    /// Whether quotation `q` is speech to attribute (not a title, a name…).
+    pub fn is_speech(&self, q: usize) -> bool {
+        self.quotes[q].not_speech.is_none()
+    }
+
+    /// Tokens after quotation token `t`, to the end of the writer's sentence
+    /// or the next quotation (a sentence break right after the quotation,
+    /// from its own final `?`, does not count).
+    pub fn after(&self, t: usize) -> Range<usize> {
+        let start = t + 1;
+        let Some(first) = self.toks.get(start) else { return start..start };
+        let mut end = start;
+        while let Some(tok) = self.toks.get(end) {
+            if tok.para != self.toks[t].para || tok.sent != first.sent || matches!(tok.kind, TokKind::Quote(_)) {
+                break;
+            }
+            end += 1;
+        }
+        start..end
+    }
+
+    /// Tokens before quotation token `t` in its sentence, back to the
+    /// previous quotation.
+    pub fn before(&self, t: usize) -> Range<usize> {
+        let mut start = t;
+        while start > 0 {
+            let tok = self.toks[start - 1];
+            if tok.sent != self.toks[t].sent || matches!(tok.kind, TokKind::Quote(_)) {
+                break;
+            }
+            start -= 1;
+        }
+        start..t
+    }
+
+    /// Tokens of the sentence holding token `t`, up to `t`.
+    pub fn sentence_before(&self, t: usize) -> Range<usize> {
+        let mut start = t;
+        while start > 0 && self.toks[start - 1].sent == self.toks[t].sent {
+            start -= 1;
+        }
+        start..t
+    }
+
+    /// Whether token `t` opens its paragraph.
+    pub fn opens_paragraph(&self, t: usize) -> bool {
+        t == 0 || self.toks[t - 1].para != self.toks[t].para
+    }
+
+    /// The speech quotation before `q` among the top-level ones.
+    pub fn previous_speech(&self, q: usize) -> Option<usize> {
+        (0..q).rev().find(|&p| self.quotes[p].is_top_level() && self.is_speech(p) && self.tok_of(p).is_some())
+    }
+}
+
+/// Attribute every quotation; decisions by quotation index.
+pub fn attribute(
+    text: &str,
+    paras: &[Paragraph],
+    quotes: &[Quote],
+    toks: &[Tok],
+    quote_tok: &[Option<usize>],
+    people: &mut People,
+) -> Vec<Option<Decision>> {
+    let chain = chains(quotes, toks, quote_tok);
+    let mut decided: Vec<Option<Decision>> = vec![None; quotes.len()];
+    for q in 0..quotes.len() {
+        if quotes[q].not_speech.is_some() {
+            continue;
+        }
+        let decision = if let Some(parent) = quotes[q].parent {
+            nested::decide(text, quotes, q, decided[parent].as_ref(), people)
+        } else {
+            let found = {
+                let cx = Context { text, paras, quotes, toks, quote_tok, people, decided: &decided, chain: &chain };
+                SIEVES.iter().find_map(|s| s.attribute(&cx, q).map(|a| (s.name(), a)))
+            };
+            found.map(|(rule, a)| {
+                let at = quote_tok[q].unwrap_or(0);
+                resolve(text, toks, people, quotes, q, at, rule, a)
+            })
+        };
+        decided[q] = decision;
+    }
+    decided
+}
+
+/// Map a sieve's mention to a person of the table.
+#[allow(clippy::too_many_arguments)]
+fn resolve(
+    text: &str,
+    toks: &[Tok],
+    people: &mut People,
+    quotes: &[Quote],
+    q: usize,
+    at: usize,
+    rule: &'static str,
+    a: Attribution,
+) -> Decision {
+    let para = quotes[q].para;
+    let (speaker, mention) = match &a.who {
+        Who::Name { words, span } => (people.resolve_name(text, words), Some(*span)),
+        Who::Org { span } => (Some(people.organization(span.of(text))), Some(*span)),
+        Who::Pronoun { tok } => {
+            let word = toks[*tok].span.of(text);
+            (people.resolve_pronoun(text, *tok, toks[*tok].para, word), Some(toks[*tok].span))
+        }
+        Who::Description { head, span } => {
+            (people.resolve_description(*head, toks[*head].para, toks[*head].span.of(text)), Some(*span))
+        }
+        Who::Unnamed { span } => (None, Some(*span)),
+        Who::Entity { entity } => (Some(*entity), None),
+    };
+    if let Some(e) = speaker {
+        people.spoke(at, para, e);
+    }
+    Decision { speaker, mention, cue: a.cue.map(|c| toks[c].span), addressee: a.addressee, rule }
+}
+
+/// Multi-paragraph chains: a quotation left open at its paragraph's end and
+/// re-opened at the start of a later one continues the same utterance.
+fn chains(quotes: &[Quote], toks: &[Tok], quote_tok: &[Option<usize>]) -> Vec<usize> {
+    let mut chain: Vec<usize> = (0..quotes.len()).collect();
+    let mut prev: Option<usize> = None;
+    for q in 0..quotes.len() {
+        if !quotes[q].is_top_level() || quotes[q].not_speech.is_some() {
+            continue;
+        }
+        if let (Some(p), Some(t)) = (prev, quote_tok[q])
+            && quotes[p].continues
+            && (t == 0 || toks[t - 1].para != toks[t].para)
+        {
+            chain[q] = chain[p];
+        }
+        prev = Some(q);
+    }
+    chain
+}
+
+/// Whether a quotation is a transcript answer without marks.
+pub fn is_unmarked(q: &Quote) -> bool {
+    q.kind == Kind::Unmarked
+}

@@ -1,0 +1,63 @@
+//! # Transcript label
+//!
+//! **What it matches:** an interview turn that opens with the speaker's name
+//! and a colon: `Partridge: "…"`, `MARIA LOPEZ: …`, `Maria: …`, marked or
+//! unmarked (an unmarked answer carries its label from the quote stage).
+//!
+//! **Leaves alone:** a colon after anything but a bare name at the start of
+//! the paragraph (`Editor’s note: …`).
+//!
+//! **Why here in the order:** first: a label is the text saying outright who
+//! speaks.
+
+use super::{Attribution, Context, Sieve, Who};
+
+pub struct TranscriptLabel;
+
+impl Sieve for TranscriptLabel {
+    fn name(&self) -> &'static str {
+        "transcript_label"
+    }
+
+    fn attribute(&self, cx: &Context<'_>, q: usize) -> Option<Attribution> {
+        if let Some(label) = cx.quotes[q].label {
+            let words = cx.text[label.start..label.end]
+                .split_whitespace()
+                .map(|w| {
+                    let start = label.start + (w.as_ptr() as usize - cx.text[label.start..].as_ptr() as usize);
+                    crate::span::Span::new(start, start + w.len())
+                })
+                .collect();
+            return Some(Attribution { who: Who::Name { words, span: label }, cue: None, addressee: None });
+        }
+        let t = cx.tok_of(q)?;
+        let colon = t.checked_sub(1)?;
+        if cx.punct(colon) != Some(":") {
+            return None;
+        }
+        let run = cx.people.run_ending(colon)?;
+        let start = run.honorific.unwrap_or(run.toks.start);
+        cx.opens_paragraph(start).then(|| Attribution { who: Who::name(run), cue: None, addressee: None })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_speaker, record};
+
+    #[test]
+    fn attributes_marked_answer_to_its_label() {
+        let text = "Ivo Brand met Tess Lamb.\n\nBrand: \"Hi there, how are you?\"\n\nLamb: \"Fine, thanks.\"";
+        assert_speaker(text, "Fine, thanks.", Some("Tess Lamb"), "transcript_label");
+    }
+
+    #[test]
+    fn attributes_unmarked_answers_and_skips_questions() {
+        let text = "INTERVIEWER: What was it like?\n\nTESS LAMB: It was fun. Really.\n\nAnd after?\n\nI slept.";
+        let r = record(text, "It was fun. Really.");
+        assert_eq!(r.speaker.as_deref(), Some("Tess Lamb"));
+        assert_eq!(r.kind, "unmarked");
+        assert_eq!(record(text, "I slept.").speaker.as_deref(), Some("Tess Lamb"));
+        assert!(crate::testing::find(text, "What was it like?").is_none());
+    }
+}

@@ -1,0 +1,8 @@
+//! Text stage: the document cut into paragraphs, and (once quotation spans
+//! are known) into tokens and sentences of the writer's own text.
+
+pub mod paragraphs;
+pub mod tokens;
+
+pub use paragraphs::{Paragraph, paragraphs};
+pub use tokens::{Tok, TokKind, Tokens};

@@ -1,0 +1,233 @@
+//! Tokens and sentences of the writer's own text.
+//!
+//! In: the document, its paragraphs and the spans of its top-level
+//! quotations. Out: one token stream for the whole document, in which each
+//! top-level quotation is a single `Quote` token, every token knows its
+//! paragraph and sentence. Cue rules read the words around a `Quote` token;
+//! they never see inside it, so a sentence break inside a quotation is no
+//! sentence break of the writer's.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (not after an abbreviation or an
+//! initial) before a capital, a digit, a bracket or a quotation; after a
+//! quotation whose own text ends so and is followed the same way; and at a
+//! paragraph's end.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::span::Span;
+use crate::text::Paragraph;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Punct,
+    /// A top-level quotation, marks included; the index is the quotation's.
+    Quote(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    pub span: Span,
+    pub kind: TokKind,
+    pub para: usize,
+    pub sent: usize,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    pub fn quote(&self) -> Option<usize> {
+        match self.kind {
+            TokKind::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Tokens {
+    pub toks: Vec<Tok>,
+    /// For each top-level quotation, the index of its token.
+    pub quote_tok: Vec<Option<usize>>,
+}
+
+/// A top-level quotation as the tokenizer needs it.
+#[derive(Clone, Copy, Debug)]
+pub struct QuoteSpan {
+    pub id: usize,
+    /// Marks included.
+    pub outer: Span,
+    /// Whether its own text ends a sentence (`.`, `?`, `!`, `…`).
+    pub ends_sentence: bool,
+}
+
+static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("abbreviations.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether `word` (without its stop) is an abbreviation or an initial.
+pub fn is_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    ABBREVIATIONS.contains(word.to_lowercase().as_str())
+}
+
+/// Tokenize the document; `quotes` are the top-level quotations in order.
+pub fn tokenize(text: &str, paras: &[Paragraph], quotes: &[QuoteSpan], n_quotes: usize) -> Tokens {
+    let mut toks = Vec::new();
+    let mut quote_tok = vec![None; n_quotes];
+    let mut qi = 0;
+    let mut cursor = 0;
+    let mut sent = 0;
+    for (pi, para) in paras.iter().enumerate() {
+        let start = para.span.start.max(cursor);
+        if start >= para.span.end {
+            continue; // inside a quotation that runs over lines
+        }
+        let first = toks.len();
+        let mut i = start;
+        let bytes = text.as_bytes();
+        while i < para.span.end {
+            if let Some(q) = quotes.get(qi)
+                && q.outer.start == i
+            {
+                quote_tok[q.id] = Some(toks.len());
+                toks.push(Tok { span: q.outer, kind: TokKind::Quote(q.id), para: pi, sent: 0 });
+                i = q.outer.end;
+                qi += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("i is a char boundary below the end");
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            if c.is_alphanumeric() {
+                let end = word_end(text, i, para.span.end, quotes.get(qi).map(|q| q.outer.start));
+                toks.push(Tok { span: Span::new(i, end), kind: TokKind::Word, para: pi, sent: 0 });
+                i = end;
+                continue;
+            }
+            let _ = bytes;
+            toks.push(Tok {
+                span: Span::new(i, i + c.len_utf8()),
+                kind: TokKind::Punct,
+                para: pi,
+                sent: 0,
+            });
+            i += c.len_utf8();
+        }
+        cursor = i;
+        // Sentences within this paragraph.
+        for t in first..toks.len() {
+            toks[t].sent = sent;
+            if t + 1 < toks.len() && ends_sentence(text, &toks, t, quotes) {
+                sent += 1;
+            }
+        }
+        sent += 1;
+    }
+    Tokens { toks, quote_tok }
+}
+
+/// The end of the word that starts at `i`: letters and digits, joined by
+/// apostrophes, hyphens and dots that have a letter or digit after them
+/// (don’t, Connor’s, 31-year-old, U.S).
+fn word_end(text: &str, i: usize, limit: usize, next_quote: Option<usize>) -> usize {
+    let limit = next_quote.map_or(limit, |q| q.min(limit));
+    let mut end = i;
+    let mut iter = text[i..limit].char_indices().peekable();
+    while let Some((j, c)) = iter.next() {
+        if c.is_alphanumeric() {
+            end = i + j + c.len_utf8();
+            continue;
+        }
+        let joins = matches!(c, '\'' | '’' | '‘' | '-' | '‐' | '.' | '&')
+            && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if !joins {
+            break;
+        }
+    }
+    end
+}
+
+fn ends_sentence(text: &str, toks: &[Tok], t: usize, quotes: &[QuoteSpan]) -> bool {
+    let tok = toks[t];
+    let next = toks[t + 1];
+    if next.para != tok.para {
+        return false;
+    }
+    let ends = match tok.kind {
+        TokKind::Punct => {
+            let p = tok.span.of(text);
+            matches!(p, "!" | "?" | "…")
+                || (p == "."
+                    && !(t > 0
+                        && toks[t - 1].is_word()
+                        && toks[t - 1].span.end == tok.span.start
+                        && is_abbreviation(toks[t - 1].span.of(text))))
+        }
+        TokKind::Quote(q) => quotes.iter().any(|s| s.id == q && s.ends_sentence),
+        TokKind::Word => false,
+    };
+    if !ends {
+        return false;
+    }
+    // Closing brackets stay with the sentence they end: handled by the next check.
+    match next.kind {
+        TokKind::Quote(_) => true,
+        TokKind::Word => next.span.of(text).chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        TokKind::Punct => matches!(next.span.of(text), "(" | "[" | "—" | "–"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::paragraphs;
+
+    fn words(text: &str) -> Vec<(String, usize)> {
+        let paras = paragraphs(text);
+        tokenize(text, &paras, &[], 0)
+            .toks
+            .iter()
+            .map(|t| (t.span.of(text).to_string(), t.sent))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_apostrophes_and_hyphens() {
+        let w: Vec<_> = words("Ola’s 31-year-old friend didn't.").into_iter().map(|w| w.0).collect();
+        assert_eq!(w, ["Ola’s", "31-year-old", "friend", "didn't", "."]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let w = words("Mr. Lyn met Tia C. Brand. Then left.");
+        let then = w.iter().find(|w| w.0 == "Then").expect("has Then");
+        let brand = w.iter().find(|w| w.0 == "Brand").expect("has Brand");
+        assert_eq!(brand.1, 0);
+        assert_eq!(then.1, 1);
+    }
+
+    #[test]
+    fn quotation_is_one_token() {
+        let text = "Ola said “Yes. No.” Then went.";
+        let start = text.find('“').expect("open");
+        let end = text.find('”').expect("close") + '”'.len_utf8();
+        let q = [QuoteSpan { id: 0, outer: Span::new(start, end), ends_sentence: true }];
+        let t = tokenize(text, &paragraphs(text), &q, 1);
+        let kinds: Vec<_> = t.toks.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[2], TokKind::Quote(0));
+        assert_eq!(t.toks[3].sent, 1, "a sentence ends after the quotation");
+        assert_eq!(t.quote_tok[0], Some(2));
+    }
+}
