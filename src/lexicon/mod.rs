@@ -129,8 +129,16 @@ pub fn honorific(word: &str) -> Option<Gender> {
     HONORIFIC_MAP.get(word).copied()
 }
 
+/// A contraction counts as its pronoun: `she’s`, `he'd`, `they’ll` (news
+/// prose writes `she’s revealed` as often as `she revealed`).
 pub fn pronoun(word: &str) -> Option<Pronoun> {
-    PRONOUN_MAP.get(&*lower(word)).copied()
+    let word = lower(word);
+    if let Some(&p) = PRONOUN_MAP.get(&*word) {
+        return Some(p);
+    }
+    const CONTRACTIONS: &[&str] = &["’s", "'s", "’d", "'d", "’ll", "'ll", "’ve", "'ve", "’re", "'re"];
+    let stem = CONTRACTIONS.iter().find_map(|c| word.strip_suffix(c))?;
+    PRONOUN_MAP.get(stem).copied().filter(|p| p.case == Case::Subject)
 }
 
 /// "actress" -> `Some(Female)`, "actor" -> `Some(Unknown)`, "table" -> `None`.
@@ -267,6 +275,13 @@ mod tests {
 
     fn words(src: Source) -> Vec<&'static str> {
         rows(src).map(|(_, cols)| cols[0]).collect()
+    }
+
+    #[test]
+    fn contraction_is_its_pronoun() {
+        assert_eq!(pronoun("she’s").map(|p| p.gender), Some(Gender::Female));
+        assert_eq!(pronoun("He'd").map(|p| p.gender), Some(Gender::Male));
+        assert_eq!(pronoun("his's"), None);
     }
 
     #[test]

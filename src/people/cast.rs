@@ -73,8 +73,8 @@ mod tests {
 
     #[test]
     fn reads_character_then_actor_in_brackets() {
-        assert_eq!(cast("with Ivo (Brand) and Tess Lamb (Ola Pim) too"), [
-            ("Ivo".into(), "Brand".into()),
+        assert_eq!(cast("with Ivo (Marr) and Tess Lamb (Ola Pim) too"), [
+            ("Ivo".into(), "Marr".into()),
             ("Tess Lamb".into(), "Ola Pim".into())
         ]);
     }

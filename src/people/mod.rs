@@ -47,7 +47,7 @@ pub struct Entity {
     pub roles: Vec<String>,
     /// How many name runs name them.
     pub count: usize,
-    key: String,
+
     first_key: String,
     last_key: String,
     words: usize,
@@ -143,8 +143,8 @@ impl People {
                 || run.toks.start.checked_sub(1).is_some_and(|k| is_verb(k) && run.honorific.is_none())
                 || run.honorific.is_some_and(|h| h.checked_sub(1).is_some_and(is_verb));
             if speaks && self.lookup(text, &run.words.clone()).is_none() {
-                let words = run.words.clone();
-                self.run_entity[ri] = self.entity_for(text, &words, true);
+                let (words, honorific) = (run.words.clone(), run.honorific_span);
+                self.run_entity[ri] = self.resolve_name(text, &words, honorific);
             }
         }
     }
@@ -213,6 +213,7 @@ impl People {
     /// Subject mentions in document order; pronoun subjects resolved as they come.
     fn find_subjects(&mut self, text: &str, toks: &[Tok]) {
         let mut ri = 0;
+        let mut named_sent: Option<usize> = None;
         for (i, tok) in toks.iter().enumerate() {
             while ri < self.runs.len() && self.runs[ri].toks.end <= i {
                 ri += 1;
@@ -224,7 +225,13 @@ impl People {
             if let Some(run) = run {
                 let Some(e) = self.run_entity[ri] else { continue };
                 let first = run.honorific.or(run.role).unwrap_or(i);
-                if !run.possessive && is_subject_position(text, toks, first, run.toks.end) {
+                let first_named = named_sent != Some(tok.sent);
+                named_sent = Some(tok.sent);
+                // `Yasmin Finney’s childhood dream was …` is about her too;
+                // `In the summer Joe Smith decided …`: the sentence's first name.
+                if is_subject_position(text, toks, first, run.toks.end)
+                    || (first_named && !after_preposition(text, toks, first) && followed_by_lower(text, toks, run.toks.end))
+                {
                     self.subjects.push(Event { tok: i, para: tok.para, entity: e });
                 }
                 continue;
@@ -257,7 +264,8 @@ impl People {
         let all_caps_single = words.len() == 1
             && name.chars().filter(|c| c.is_alphabetic()).count() > 1
             && !name.chars().any(char::is_lowercase);
-        let org_word = word_keys.iter().any(|w| lexicon::is_org_noun(w));
+        // `Halden Bank`, `Business Council`: the last word names the kind.
+        let org_word = words.len() > 1 && lexicon::is_org_noun(&word_keys[word_keys.len() - 1]);
         let ty = if all_caps_single || org_word { EntityType::Organization } else { EntityType::Person };
         let e = self.entities.len();
         self.entities.push(Entity {
@@ -270,7 +278,7 @@ impl People {
             first_key: word_keys[0].clone(),
             last_key: word_keys[word_keys.len() - 1].clone(),
             words: words.len(),
-            key: key.clone(),
+
         });
         self.by_key.insert(key, e);
         Some(e)
@@ -308,9 +316,17 @@ impl People {
         self.by_key.get(&key).copied()
     }
 
-    /// The entity for a name in a cue: known, or new if the cue proves it speaks.
-    pub fn resolve_name(&mut self, text: &str, words: &[Span]) -> Option<usize> {
-        self.lookup(text, words).or_else(|| self.entity_for(text, words, true))
+    /// The entity for a name in a cue: known, or new if the cue proves it
+    /// speaks. A surname the article gives no fuller form of keeps its
+    /// honorific: `Mr. Cornwallaby`.
+    pub fn resolve_name(&mut self, text: &str, words: &[Span], honorific: Option<Span>) -> Option<usize> {
+        if let Some(e) = self.lookup(text, words) {
+            return Some(e);
+        }
+        match honorific {
+            Some(h) if words.len() == 1 => self.entity_for(text, &[h, words[0]], true),
+            _ => self.entity_for(text, words, true),
+        }
     }
 
     /// An organization named by a name and an org noun: `Richmond police`.
@@ -331,7 +347,7 @@ impl People {
             first_key: names::key(name.split_whitespace().next().unwrap_or(name)),
             last_key: names::key(last),
             words: name.split_whitespace().count(),
-            key: key.clone(),
+
         });
         self.by_key.insert(key, e);
         e
@@ -441,6 +457,24 @@ impl People {
         None
     }
 
+    /// Entities mentioned as subjects between tokens `from` and `to`.
+    pub fn subjects_between(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        let lo = self.subjects.partition_point(|e| e.tok < from);
+        let hi = self.subjects.partition_point(|e| e.tok < to);
+        self.subjects[lo..hi].iter().map(|e| e.entity)
+    }
+
+    /// The most recent subject in paragraph `para` before token `tok`.
+    pub fn subject_before(&self, tok: usize, para: usize) -> Option<(usize, usize)> {
+        let hi = self.subjects.partition_point(|e| e.tok < tok);
+        self.subjects[..hi]
+            .iter()
+            .rev()
+            .take_while(|e| e.para == para)
+            .find(|e| self.entities[e.entity].ty != EntityType::Organization)
+            .map(|e| (e.tok, e.entity))
+    }
+
     /// The subject of the sentence holding token `tok`, at or before it.
     pub fn sentence_subject(&self, toks: &[Tok], tok: usize) -> Option<usize> {
         let sent = toks.get(tok)?.sent;
@@ -483,6 +517,28 @@ pub const ADVERBS: &[&str] = &[
     "previously", "recently", "still", "further", "just", "even", "often", "simply", "first", "once",
     "was", "is", "were", "will", "would", "could", "can", "did", "does", "went", "had",
 ];
+
+/// Words after which a name is an object, not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "about", "after", "against", "alongside", "among", "and", "as", "at", "before", "behind", "between",
+    "by", "for", "from", "in", "including", "into", "like", "near", "nor", "of", "off", "on", "or",
+    "over", "than", "that", "the", "through", "to", "toward", "towards", "under", "via", "when",
+    "where", "while", "with", "without", "whom",
+];
+
+fn after_preposition(text: &str, toks: &[Tok], first: usize) -> bool {
+    first > 0 && toks[first - 1].sent == toks[first].sent && {
+        let prev = toks[first - 1];
+        prev.kind != TokKind::Word || PREPOSITIONS.contains(&prev.span.of(text).to_lowercase().as_str())
+    }
+}
+
+fn followed_by_lower(text: &str, toks: &[Tok], end: usize) -> bool {
+    toks.get(end).is_some_and(|t| {
+        let w = t.span.of(text);
+        t.kind == TokKind::Word && w.chars().next().is_some_and(char::is_lowercase) && !matches!(w, "and" | "or" | "of" | "nor")
+    })
+}
 
 /// A mention from token `first` to `end` stands where a clause's subject
 /// stands: it opens the sentence or follows `,` `;` `:` `(` or a dash, or a

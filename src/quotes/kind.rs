@@ -120,7 +120,7 @@ mod tests {
     #[test]
     fn cue_forms_are_recognised() {
         assert!(starts_with_cue(", he says."));
-        assert!(starts_with_cue("\" said Mr Lyn."));
+        assert!(starts_with_cue(" said Mr Lyn."));
         assert!(starts_with_cue(", the 46-year-old actress added."));
         assert!(starts_with_cue(" Ola Pim told reporters"));
         assert!(!starts_with_cue(" with strands draping"));

@@ -212,8 +212,14 @@ fn is_elision(rest: &str) -> bool {
     if ELISIONS.contains(&word.as_str()) {
         return true;
     }
+    // ’90s, ’90 vintage, but not the title ’21’.
     let b = word.as_bytes();
-    b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_digit() && b[2] == b's'
+    let decade = b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_digit() && b[2] == b's';
+    let year = b.len() == 2
+        && b[0].is_ascii_digit()
+        && b[1].is_ascii_digit()
+        && !rest[2..].chars().next().is_some_and(is_mark_char);
+    decade || year
 }
 
 /// `Jones' cow is cuter!'`: a mark after a plural `s` is a possessive when
@@ -270,6 +276,8 @@ mod tests {
     #[test]
     fn elisions_do_not_open_quotations() {
         assert!(roles("in the ’90s and ’tis rock ’n").is_empty());
+        assert!(roles("the '90 vintage").is_empty());
+        assert_eq!(roles("an album called ’21’").len(), 2);
     }
 
     #[test]

@@ -100,7 +100,7 @@ pub fn find(text: &str, paras: &[Paragraph]) -> Vec<Quote> {
         }
         let (before, after) = surroundings(text, paras, &quotes, i);
         let content = quotes[i].content.of(text);
-        quotes[i].not_speech = not_speech::classify(content, before, after);
+        quotes[i].not_speech = not_speech::classify(content, before, after, quotes[i].closed);
         quotes[i].kind = kind::classify(content, before, after);
     }
     quotes

@@ -36,10 +36,15 @@ pub enum NotSpeech {
     Empty,
 }
 
-pub fn classify(content: &str, before: &str, after: &str) -> Option<NotSpeech> {
+/// `closed`: whether the quotation has its closing mark. One left open at
+/// its paragraph's end runs on into the next, and a title never does.
+pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Option<NotSpeech> {
     let trimmed = content.trim().trim_end_matches([',', ';', ':']).trim_end();
     if !trimmed.chars().any(char::is_alphanumeric) {
         return Some(NotSpeech::Empty);
+    }
+    if !closed {
+        return None;
     }
     let prev = last_word(before);
     let prev_adjacent = prev.is_some() && before.ends_with(|c: char| c.is_whitespace());
@@ -116,42 +121,47 @@ mod tests {
 
     #[test]
     fn leaves_title_in_running_text_out() {
-        assert_eq!(classify("I Want To Leave", "Ivo said ", " is based on a true story."), Some(NotSpeech::TitleCase));
-        assert_eq!(classify("Lanterns,", "You started ", " right?"), Some(NotSpeech::TitleCase));
+        assert_eq!(classify("I Want To Leave", "Ivo said ", " is based on a true story.", true), Some(NotSpeech::TitleCase));
+        assert_eq!(classify("Lanterns,", "You started ", " right?", true), Some(NotSpeech::TitleCase));
     }
 
     #[test]
     fn leaves_title_beside_a_title_noun_out() {
-        assert_eq!(classify("Mara Quill", "(", " films)"), Some(NotSpeech::Title));
-        assert_eq!(classify("Lanterns", "the series ", " returns"), Some(NotSpeech::Title));
+        assert_eq!(classify("Mara Quill", "(", " films)", true), Some(NotSpeech::Title));
+        assert_eq!(classify("Lanterns", "the series ", " returns", true), Some(NotSpeech::Title));
     }
 
     #[test]
     fn leaves_named_words_out() {
-        assert_eq!(classify("cheat", "the word ", " was"), Some(NotSpeech::NamedAs));
-        assert_eq!(classify("21", "an album called ", "."), Some(NotSpeech::NamedAs));
-        assert_eq!(classify("Shorty.", "goes by the name ", ""), Some(NotSpeech::NamedAs));
+        assert_eq!(classify("cheat", "the word ", " was", true), Some(NotSpeech::NamedAs));
+        assert_eq!(classify("21", "an album called ", ".", true), Some(NotSpeech::NamedAs));
+        assert_eq!(classify("Shorty.", "goes by the name ", "", true), Some(NotSpeech::NamedAs));
     }
 
     #[test]
     fn leaves_nickname_inside_a_name_out() {
-        assert_eq!(classify("The Hawk", "Mara ", " Quill said"), Some(NotSpeech::Nickname));
+        assert_eq!(classify("The Hawk", "Mara ", " Quill said", true), Some(NotSpeech::Nickname));
     }
 
     #[test]
     fn keeps_one_word_answer_after_a_colon() {
-        assert_eq!(classify("Lisbon,", "Ola corrects him: ", " which is close."), None);
+        assert_eq!(classify("Lisbon,", "Ola corrects him: ", " which is close.", true), None);
     }
 
     #[test]
     fn keeps_capitalised_word_with_a_cue() {
-        assert_eq!(classify("Hello,", "", " he said."), None);
+        assert_eq!(classify("Hello,", "", " he said.", true), None);
+    }
+
+    #[test]
+    fn keeps_a_quotation_left_open_at_its_paragraphs_end() {
+        assert_eq!(classify("Hello,", "Words blah ", "", false), None);
     }
 
     #[test]
     fn keeps_sentences_and_lower_case_speech() {
-        assert_eq!(classify("Bob.", "", ""), None);
-        assert_eq!(classify("hi", "a text that says ", ""), None);
-        assert_eq!(classify("cuties", "cats are ", "."), None);
+        assert_eq!(classify("Bob.", "", "", true), None);
+        assert_eq!(classify("hi", "a text that says ", "", true), None);
+        assert_eq!(classify("cuties", "cats are ", ".", true), None);
     }
 }

@@ -18,6 +18,10 @@ use regex::Regex;
 use crate::span::Span;
 use crate::text::Paragraph;
 
+/// How many paragraphs apart two turns of one transcript may be (a question
+/// and its answer may stand between them unlabelled).
+const TURN_GAP: usize = 2;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Answer {
     pub para: usize,
@@ -57,7 +61,21 @@ fn starts_with_mark(text: &str, span: Span) -> bool {
 
 /// The transcript answers of the document.
 pub fn answers(text: &str, paras: &[Paragraph]) -> Vec<Answer> {
-    let turns: Vec<Option<(Span, Span)>> = paras.iter().map(|p| turn(text, p.span)).collect();
+    let mut turns: Vec<Option<(Span, Span)>> = paras.iter().map(|p| turn(text, p.span)).collect();
+    // Turns come in runs: a lone `Name:` far from any other (a headline
+    // `Show Title: …`, a dateline) is no turn.
+    let near: Vec<bool> = (0..turns.len())
+        .map(|i| {
+            let lo = i.saturating_sub(TURN_GAP);
+            let hi = (i + TURN_GAP).min(turns.len() - 1);
+            (lo..=hi).any(|j| j != i && turns[j].is_some())
+        })
+        .collect();
+    for (t, near) in turns.iter_mut().zip(near) {
+        if !near {
+            *t = None;
+        }
+    }
     if turns.iter().flatten().count() < 2 {
         return Vec::new();
     }
@@ -112,6 +130,12 @@ mod tests {
     #[test]
     fn a_single_label_is_no_transcript() {
         assert!(found("NEW DELHI: Actor Ola Pim says so.\n\nMore text.").is_empty());
+    }
+
+    #[test]
+    fn a_headline_far_from_the_transcript_is_no_turn() {
+        let text = "Show Title: Ola on Fame\n\nOne.\n\nTwo.\n\nThree.\n\nIvo: Hi.\n\nOla: Hello.";
+        assert_eq!(found(text), [("Ivo", "Hi."), ("Ola", "Hello.")]);
     }
 
     #[test]

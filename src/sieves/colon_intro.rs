@@ -55,7 +55,7 @@ mod tests {
 
     #[test]
     fn attributes_from_name_colon() {
-        assert_speaker("And from Senator Ivo Brand:\n\n“We agree.”", "We agree.", Some("Ivo Brand"), "colon_intro");
+        assert_speaker("And from Senator Ivo Marr:\n\n“We agree.”", "We agree.", Some("Ivo Marr"), "colon_intro");
     }
 
     // Negatives

@@ -5,6 +5,9 @@
 //! - `SameParagraph`: an earlier quotation of the same paragraph was
 //!   attributed, and nobody else is named between them:
 //!   `“I see it,” Ola says. “I see a man.”`
+//! - `SubjectBefore`: no quotation yet in the paragraph, but an earlier
+//!   sentence of it has a person as its subject: `Ola found the dinner
+//!   hard. “We spent the whole day on it.”`
 //! - `PreviousParagraph`: the quotation opens its paragraph and the paragraph
 //!   before (page clutter such as `Read more` skipped) ended with a
 //!   quotation of a known speaker, or, holding no speech, was about a person:
@@ -18,6 +21,7 @@
 //! reading one, so any cue of the quotation's own wins.
 
 use super::{Attribution, Context, Sieve, Who};
+use crate::people::EntityType;
 use crate::text::TokKind;
 
 pub struct SameParagraph;
@@ -35,20 +39,30 @@ impl Sieve for SameParagraph {
             return None;
         }
         let entity = cx.decided[p].as_ref()?.speaker?;
-        let someone_else = (pt + 1..t).any(|k| {
-            cx.people
-                .run_at(k)
-                .and_then(|run| cx.people.lookup(cx.text, &run.words))
-                .is_some_and(|e| e != entity && cx.people.entities[e].ty != crate::people::EntityType::Organization && is_subject(cx, k))
-        });
+        let mut between = cx.people.subjects_between(pt + 1, t);
+        let someone_else = between.any(|e| e != entity && cx.people.entities[e].ty != EntityType::Organization);
         (!someone_else).then_some(Attribution { who: Who::Entity { entity }, cue: None, addressee: None })
     }
 }
 
-/// Whether the name at token `k` is followed by a verb-like word.
-fn is_subject(cx: &Context<'_>, k: usize) -> bool {
-    let run_end = cx.people.run_at(k).map_or(k + 1, |r| r.toks.end);
-    cx.word(run_end).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !matches!(w, "and" | "or" | "of"))
+pub struct SubjectBefore;
+
+impl Sieve for SubjectBefore {
+    fn name(&self) -> &'static str {
+        "subject_before"
+    }
+
+    fn attribute(&self, cx: &Context<'_>, q: usize) -> Option<Attribution> {
+        let t = cx.tok_of(q)?;
+        let para = cx.toks[t].para;
+        // Only before the paragraph's first quotation: after one, a new
+        // subject may as well be a new speaker as somebody talked about.
+        if cx.previous_speech(q).is_some_and(|p| cx.quotes[p].para == para) {
+            return None;
+        }
+        let (_, entity) = cx.people.subject_before(t, para)?;
+        Some(Attribution { who: Who::Entity { entity }, cue: None, addressee: None })
+    }
 }
 
 pub struct PreviousParagraph;
@@ -107,6 +121,11 @@ mod tests {
     }
 
     #[test]
+    fn takes_the_subject_of_an_earlier_sentence() {
+        assert_speaker("Ola Pim found the dinner hard. “We spent all day on it.”", "We spent all day on it.", Some("Ola Pim"), "subject_before");
+    }
+
+    #[test]
     fn carries_speaker_to_the_next_paragraph() {
         assert_speaker("“I see it,” Ola Pim says.\n\n“I see a man.”", "I see a man.", Some("Ola Pim"), "previous_paragraph");
     }
@@ -118,7 +137,7 @@ mod tests {
 
     #[test]
     fn takes_the_person_a_paragraph_was_about() {
-        assert_speaker("Ivo Brand said all films should matter.\n\n“They push you.”", "They push you.", Some("Ivo Brand"), "previous_paragraph");
+        assert_speaker("Ivo Marr said all films should matter.\n\n“They push you.”", "They push you.", Some("Ivo Marr"), "previous_paragraph");
     }
 
     // Negatives
@@ -129,6 +148,6 @@ mod tests {
 
     #[test]
     fn stops_when_someone_else_is_named_in_between() {
-        assert_no_rule("“I see it,” Ola Pim says. Ivo Brand disagreed loudly. “I see a man.”", "I see a man.");
+        assert_no_rule("“I see it,” Ola Pim says. Ivo Marr disagreed loudly. “I see a man.”", "I see a man.");
     }
 }

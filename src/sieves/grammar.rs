@@ -133,7 +133,8 @@ impl Context<'_> {
                     return Some(Who::Unnamed { span });
                 }
             }
-            if !w.chars().next().is_some_and(char::is_lowercase) {
+            // Describing words are lower case or numbers: `31-year-old`, `little`.
+            if !w.chars().next().is_some_and(|c| c.is_lowercase() || c.is_numeric()) {
                 return None;
             }
             k += 1;
@@ -154,6 +155,13 @@ impl Context<'_> {
         let first = k;
         let w = self.word(k)?;
         if let Some(p) = lexicon::pronoun(w) {
+            // `his sister`, `her mother`: a possessive and its noun.
+            let noun = self.word(k + 1).filter(|n| {
+                n.chars().next().is_some_and(char::is_lowercase) && !NOT_NOUNS.contains(n) && !n.ends_with("ly")
+            });
+            if matches!(w, "his" | "her" | "their" | "my" | "our" | "your") && noun.is_some() {
+                return Some(self.span(k, k + 1));
+            }
             return (p.case == lexicon::Case::Object).then(|| self.toks[k].span);
         }
         if matches!(w, "everyone" | "everybody" | "reporters" | "journalists" | "fans" | "viewers" | "listeners") {
@@ -179,6 +187,12 @@ impl Context<'_> {
         (end > k).then(|| self.span(first, end - 1))
     }
 }
+
+/// Lower-case words that end an addressee rather than extend it.
+const NOT_NOUNS: &[&str] = &[
+    "about", "after", "as", "at", "before", "during", "for", "from", "in", "of", "on", "that", "then",
+    "to", "when", "while", "with", "over", "via", "and", "but", "or", "how", "why", "what", "if",
+];
 
 fn takes_addressee(verb: &str) -> bool {
     const STEMS: &[&str] = &["tell", "told", "inform", "assur", "remind", "correct", "warn", "urg", "ask", "answer", "thank", "promis", "reassur"];

@@ -55,9 +55,15 @@ pub fn leading(cx: &Context<'_>, floor: usize, end: usize) -> Option<Attribution
         (v + 1..e).find(|&k| cx.toks[k].span.end >= a.end).map_or(v + 1, |k| k + 1)
     });
     let tail_start = addressee_end.unwrap_or(v + 1);
-    let tail_ok = (tail_start..e).all(|k| cx.word(k).is_some_and(|w| TAIL.contains(&w) || w.chars().next().is_some_and(char::is_uppercase)));
-    if !tail_ok {
-        return None;
+    let mut prev_ok = false;
+    for k in tail_start..e {
+        let Some(w) = cx.word(k) else { return None };
+        let capital = w.chars().next().is_some_and(char::is_uppercase) && lexicon::pronoun(w).is_none();
+        // `said on Instagram:` — a name only after a word of the tail.
+        prev_ok = TAIL.contains(&w) || (capital && prev_ok);
+        if !prev_ok {
+            return None;
+        }
     }
     let word = cx.word(v)?;
     // `…, saying: “…”`: the participle's subject is the clause's.
@@ -125,18 +131,25 @@ mod tests {
 
     #[test]
     fn second_half_of_a_split_quote() {
-        assert_speaker("Ola Pim paused. “That,” Pim sighs, “was the point.”", "was the point.", Some("Ola Pim"), "trailing_cue");
+        assert_speaker("Ola Pim paused. “That,” Pim sighs, “was the point.”", "That,", Some("Ola Pim"), "trailing_cue");
+        assert_speaker("Ola Pim paused. “That,” Pim sighs, “was the point.”", "was the point.", Some("Ola Pim"), "leading_cue");
     }
 
     // Negatives
     #[test]
     fn leaves_verb_with_its_own_clause_to_the_sentence_rule() {
-        let r = record("Ivo Brand told me I \"should stay\" but I left.", "should stay");
+        let r = record("Ivo Marr told me I \"should stay\" but I left.", "should stay");
         assert_eq!(r.rule.as_deref(), Some("sentence_subject"));
     }
 
     #[test]
     fn leaves_verb_far_before_the_quote_alone() {
-        assert_no_rule("Nobody said that this long sentence with many words would end in “Yes, sure thing.”", "Yes, sure thing.");
+        let r = record("Ivo Marr said that this long sentence with many words would end in “Yes, sure thing.”", "Yes, sure thing.");
+        assert_ne!(r.rule.as_deref(), Some("leading_cue"));
+    }
+
+    #[test]
+    fn leaves_a_sentence_without_a_cue_alone() {
+        assert_no_rule("The long day would end in “Yes, sure thing.”", "Yes, sure thing.");
     }
 }

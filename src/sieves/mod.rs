@@ -33,8 +33,9 @@ use crate::text::{Paragraph, Tok, TokKind};
 /// Whom a sieve found, before it is resolved to a person.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Who {
-    /// A name: `Kit Connor`, `Connor`, `Mr Lyn` (`words` without the honorific).
-    Name { words: Vec<Span>, span: Span },
+    /// A name: `Kit Connor`, `Connor`, `Mr Lyn` (`words` without the honorific,
+    /// which is kept apart for a name the article gives no fuller form of).
+    Name { words: Vec<Span>, span: Span, honorific: Option<Span> },
     /// An organization named with an org noun: `Richmond police`.
     Org { span: Span },
     /// `he`, `she`, `it`, `they` at token `tok`.
@@ -49,7 +50,7 @@ pub enum Who {
 
 impl Who {
     pub fn name(run: &NameRun) -> Who {
-        Who::Name { words: run.words.clone(), span: run.span }
+        Who::Name { words: run.words.clone(), span: run.span, honorific: run.honorific_span }
     }
 }
 
@@ -103,6 +104,7 @@ pub const SIEVES: &[&dyn Sieve] = &[
     &multi_paragraph::MultiParagraph,   // “…¶“…,” she said.  one utterance, one speaker
     &sentence_subject::SentenceSubject, // Connor says he has “no clue”
     &continuation::SameParagraph,       // “…,” Ola says. “…”
+    &continuation::SubjectBefore,       // Ola found it hard. “…”
     &continuation::PreviousParagraph,   // Ola said all films matter.¶“…”
 ];
 
@@ -213,7 +215,10 @@ fn resolve(
 ) -> Decision {
     let para = quotes[q].para;
     let (speaker, mention) = match &a.who {
-        Who::Name { words, span } => (people.resolve_name(text, words), Some(*span)),
+        Who::Name { words, span, honorific } => {
+            let mention = Span::new(honorific.map_or(span.start, |h| h.start), span.end);
+            (people.resolve_name(text, words, *honorific), Some(mention))
+        }
         Who::Org { span } => (Some(people.organization(span.of(text))), Some(*span)),
         Who::Pronoun { tok } => {
             let word = toks[*tok].span.of(text);

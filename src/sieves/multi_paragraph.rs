@@ -56,7 +56,7 @@ mod tests {
 
     #[test]
     fn earlier_parts_take_a_later_cue() {
-        let text = "Ivo Brand spoke.\n\n\"It was long.\n\n\"It was good,\" the director told reporters.";
-        assert_speaker(text, "It was long.", Some("Ivo Brand"), "multi_paragraph");
+        let text = "Ivo Marr spoke.\n\n\"It was long.\n\n\"It was good,\" the director told reporters.";
+        assert_speaker(text, "It was long.", Some("Ivo Marr"), "multi_paragraph");
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! **What it matches:** a quotation inside another whose own cue stands in
 //! the outer quotation: `“I just said, ‘Sit down,’” she recalls` — `I` is
-//! the outer speaker; `“My agent Ivo Brand said ‘Sit down’”` — a name.
+//! the outer speaker; `“My agent Ivo Marr said ‘Sit down’”` — a name.
 //!
 //! **Leaves alone:** everything else: an inner quotation with no cue gets no
 //! speaker (`“He said ‘no’”`: `he` inside a quotation is not resolved).

@@ -55,7 +55,7 @@ mod tests {
 
     #[test]
     fn attributes_fragment_after_a_thinking_verb() {
-        assert_speaker("Ivo Brand felt that Bram is the “golden boy,” and left.", "golden boy,", Some("Ivo Brand"), "sentence_subject");
+        assert_speaker("Ivo Marr felt that Bram is the “golden boy,” and left.", "golden boy,", Some("Ivo Marr"), "sentence_subject");
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //! **Why here in the order:** the commonest pattern of the press and the most
 //! local evidence; it wins over everything but a transcript label.
 
-use super::{Attribution, Context, Sieve};
+use super::{Attribution, Context, Sieve, Who};
+use crate::lexicon;
 
 pub struct TrailingCue;
 
@@ -32,11 +33,22 @@ impl Sieve for TrailingCue {
 pub fn trailing(cx: &Context<'_>, t: usize) -> Option<Attribution> {
     let range = cx.after(t);
     let mut i = range.start;
+    let mut dash = false;
     while i < range.end && matches!(cx.punct(i), Some("," | ";" | "—" | "–" | "-")) {
+        dash |= cx.punct(i) != Some(",") && cx.punct(i) != Some(";");
         i += 1;
     }
     if i >= range.end {
         return None;
+    }
+    // A byline after a dash, and nothing else: `“…” —Commissioner Ana Ruiz`.
+    if dash {
+        let start = cx.word(i).filter(|w| lexicon::honorific(w).is_some() || lexicon::person_noun(w).is_some()).map_or(i, |_| i + 1);
+        if let Some(run) = cx.people.run_at(start)
+            && run.toks.end == range.end
+        {
+            return Some(Attribution { who: Who::name(run), cue: None, addressee: None });
+        }
     }
     if cx.is_verb(i) {
         let who = cx.mention_after(i)?;
@@ -60,7 +72,7 @@ mod tests {
 
     #[test]
     fn attributes_inverted_verb_and_honorific() {
-        assert_speaker("Ivo Brand spoke. \"We tried,\" said Mr Brand.", "We tried,", Some("Ivo Brand"), "trailing_cue");
+        assert_speaker("Ivo Marr spoke. \"We tried,\" said Mr Marr.", "We tried,", Some("Ivo Marr"), "trailing_cue");
         assert_speaker("\"I won,\" said 31-year-old Tess Lamb.", "I won,", Some("Tess Lamb"), "trailing_cue");
     }
 
@@ -86,6 +98,16 @@ mod tests {
     #[test]
     fn pronoun_without_antecedent_is_nobody() {
         assert_speaker("“Hello,” he said.", "Hello,", None, "trailing_cue");
+    }
+
+    #[test]
+    fn attributes_a_byline_after_a_dash() {
+        assert_speaker("“We agree on this.” -Commissioner Ana Ruiz", "We agree on this.", Some("Ana Ruiz"), "trailing_cue");
+    }
+
+    #[test]
+    fn keeps_the_honorific_of_a_bare_surname() {
+        assert_speaker("\"Hello\"--said Mr. Quillby", "Hello", Some("Mr. Quillby"), "trailing_cue");
     }
 
     // Negatives

@@ -28,7 +28,7 @@ impl Sieve for TranscriptLabel {
                     crate::span::Span::new(start, start + w.len())
                 })
                 .collect();
-            return Some(Attribution { who: Who::Name { words, span: label }, cue: None, addressee: None });
+            return Some(Attribution { who: Who::Name { words, span: label, honorific: None }, cue: None, addressee: None });
         }
         let t = cx.tok_of(q)?;
         let colon = t.checked_sub(1)?;
@@ -47,7 +47,7 @@ mod tests {
 
     #[test]
     fn attributes_marked_answer_to_its_label() {
-        let text = "Ivo Brand met Tess Lamb.\n\nBrand: \"Hi there, how are you?\"\n\nLamb: \"Fine, thanks.\"";
+        let text = "Ivo Marr met Tess Lamb.\n\nBrand: \"Hi there, how are you?\"\n\nLamb: \"Fine, thanks.\"";
         assert_speaker(text, "Fine, thanks.", Some("Tess Lamb"), "transcript_label");
     }
 
