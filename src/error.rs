@@ -8,14 +8,20 @@ use std::path::PathBuf;
 pub enum Error {
     /// The file could not be opened or read (missing, a directory, no
     /// permission). Check the path and its permissions.
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The file is not valid UTF-8. Convert it to UTF-8 (for example with
     /// `iconv -f latin1 -t utf-8`) and run again.
     InvalidUtf8 { path: PathBuf, offset: usize },
     /// The file holds NUL bytes, so it is binary, not an article.
     Binary { path: PathBuf, offset: usize },
     /// The output could not be written.
-    Write { path: Option<PathBuf>, source: std::io::Error },
+    Write {
+        path: Option<PathBuf>,
+        source: std::io::Error,
+    },
 }
 
 impl fmt::Display for Error {
@@ -44,7 +50,10 @@ impl fmt::Display for Error {
                 "{}: looks binary (NUL byte at byte {offset}); expected an article as UTF-8 text",
                 path.display()
             ),
-            Error::Write { path: Some(path), source } => {
+            Error::Write {
+                path: Some(path),
+                source,
+            } => {
                 write!(f, "{}: cannot write output: {source}", path.display())
             }
             Error::Write { path: None, source } => write!(f, "cannot write output: {source}"),

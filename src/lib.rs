@@ -68,13 +68,30 @@ pub fn extract(text: &str) -> Extraction<'_> {
         .iter()
         .enumerate()
         .filter(|(_, q)| q.is_top_level())
-        .map(|(id, q)| QuoteSpan { id, outer: q.outer, ends_sentence: ends_sentence(q.content.of(text)) })
+        .map(|(id, q)| QuoteSpan {
+            id,
+            outer: q.outer,
+            ends_sentence: ends_sentence(q.content.of(text)),
+        })
         .collect();
     let tokens = text::tokens::tokenize(text, &paragraphs, &top, quotes.len());
     let mut people = People::build(text, &tokens.toks);
-    let decisions =
-        sieves::attribute(text, &paragraphs, &quotes, &tokens.toks, &tokens.quote_tok, &mut people);
-    Extraction { text, paragraphs, quotes, tokens, people, decisions }
+    let decisions = sieves::attribute(
+        text,
+        &paragraphs,
+        &quotes,
+        &tokens.toks,
+        &tokens.quote_tok,
+        &mut people,
+    );
+    Extraction {
+        text,
+        paragraphs,
+        quotes,
+        tokens,
+        people,
+        decisions,
+    }
 }
 
 fn ends_sentence(content: &str) -> bool {
@@ -116,7 +133,9 @@ impl Extraction<'_> {
                 speaker,
                 rule: d.map(|d| d.rule),
                 cue: d.and_then(|d| d.cue).map(|c| c.of(self.text).to_string()),
-                addressee: d.and_then(|d| d.addressee).map(|a| a.of(self.text).to_string()),
+                addressee: d
+                    .and_then(|d| d.addressee)
+                    .map(|a| a.of(self.text).to_string()),
                 mention,
                 start: q.content.start,
                 end: q.content.end,

@@ -11,7 +11,11 @@ use hs_quotes::error::Error;
 use hs_quotes::output::Record;
 
 #[derive(Parser)]
-#[command(name = "hs-quotes", version, about = "Find quoted speech in articles and say who said it.")]
+#[command(
+    name = "hs-quotes",
+    version,
+    about = "Find quoted speech in articles and say who said it."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -20,7 +24,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract every quotation of each FILE, with its speaker, as JSON.
-    #[command(after_help = "Example:\n  hs-quotes extract inputs/*.txt > quotes.json\n  cat article.txt | hs-quotes extract --jsonl -")]
+    #[command(
+        after_help = "Example:\n  hs-quotes extract inputs/*.txt > quotes.json\n  cat article.txt | hs-quotes extract --jsonl -"
+    )]
     Extract {
         /// Articles to read, as UTF-8 text; `-` reads standard input.
         #[arg(required = true, value_name = "FILE")]
@@ -38,7 +44,11 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract { files, jsonl, output } => extract(&files, jsonl, output.as_deref()),
+        Command::Extract {
+            files,
+            jsonl,
+            output,
+        } => extract(&files, jsonl, output.as_deref()),
     }
 }
 
@@ -65,15 +75,27 @@ fn extract(files: &[PathBuf], jsonl: bool, output: Option<&Path>) -> ExitCode {
             write_records(&mut out, &records, jsonl).and_then(|()| out.flush())
         }
     };
-    if let Err(e) = written {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            return ExitCode::SUCCESS; // `| head`: the reader has all it wants
+    match written {
+        // `| head`: the reader has all it wants, so no message; but an input
+        // that could not be read must still fail the run below.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            eprintln!(
+                "hs-quotes: {}",
+                Error::Write {
+                    path: output.map(Path::to_path_buf),
+                    source: e
+                }
+            );
+            return ExitCode::FAILURE;
         }
-        eprintln!("hs-quotes: {}", Error::Write { path: output.map(Path::to_path_buf), source: e });
-        return ExitCode::FAILURE;
+        Ok(()) => {}
     }
     if failed > 0 {
-        eprintln!("hs-quotes: {failed} of {} inputs could not be processed", files.len());
+        eprintln!(
+            "hs-quotes: {failed} of {} inputs could not be processed",
+            files.len()
+        );
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
@@ -85,16 +107,27 @@ fn read(path: &Path) -> Result<String, Error> {
         let mut buf = Vec::new();
         io::stdin()
             .read_to_end(&mut buf)
-            .map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+            .map_err(|source| Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })?;
         buf
     } else {
-        fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?
+        fs::read(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?
     };
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::Binary { path: path.to_path_buf(), offset });
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
     }
-    String::from_utf8(bytes)
-        .map_err(|e| Error::InvalidUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 fn write_records(out: &mut impl Write, records: &[Record], jsonl: bool) -> io::Result<()> {
@@ -112,8 +145,14 @@ fn write_records(out: &mut impl Write, records: &[Record], jsonl: bool) -> io::R
 
 /// Write to a temporary file beside `path`, then rename: never half a file.
 fn write_file(path: &Path, records: &[Record], jsonl: bool) -> io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut out = BufWriter::new(fs::File::create(&tmp)?);

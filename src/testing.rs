@@ -5,7 +5,10 @@ use crate::output::Record;
 
 /// The record of the first quotation whose text is `quote`.
 pub fn find(text: &str, quote: &str) -> Option<Record> {
-    crate::extract(text).records("test").into_iter().find(|r| r.text == quote)
+    crate::extract(text)
+        .records("test")
+        .into_iter()
+        .find(|r| r.text == quote)
 }
 
 /// The parts of a record a rule's test looks at.
@@ -38,12 +41,19 @@ fn listing(text: &str) -> String {
 #[track_caller]
 pub fn record(text: &str, quote: &str) -> Found {
     let Some(r) = find(text, quote) else {
-        panic!("no record for {quote:?} in\n  {text:?}\nrecords:\n{}", listing(text));
+        panic!(
+            "no record for {quote:?} in\n  {text:?}\nrecords:\n{}",
+            listing(text)
+        );
     };
     Found {
         speaker: r.speaker.map(|s| s.name),
         rule: r.rule.map(str::to_string),
-        kind: serde_json::to_value(r.kind).expect("kind serializes").as_str().unwrap_or("").to_string(),
+        kind: serde_json::to_value(r.kind)
+            .expect("kind serializes")
+            .as_str()
+            .unwrap_or("")
+            .to_string(),
         cue: r.cue,
         addressee: r.addressee,
     }

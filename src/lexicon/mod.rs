@@ -136,9 +136,14 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
     if let Some(&p) = PRONOUN_MAP.get(&*word) {
         return Some(p);
     }
-    const CONTRACTIONS: &[&str] = &["’s", "'s", "’d", "'d", "’ll", "'ll", "’ve", "'ve", "’re", "'re"];
+    const CONTRACTIONS: &[&str] = &[
+        "’s", "'s", "’d", "'d", "’ll", "'ll", "’ve", "'ve", "’re", "'re",
+    ];
     let stem = CONTRACTIONS.iter().find_map(|c| word.strip_suffix(c))?;
-    PRONOUN_MAP.get(stem).copied().filter(|p| p.case == Case::Subject)
+    PRONOUN_MAP
+        .get(stem)
+        .copied()
+        .filter(|p| p.case == Case::Subject)
 }
 
 /// "actress" -> `Some(Female)`, "actor" -> `Some(Unknown)`, "table" -> `None`.

@@ -13,8 +13,16 @@ use crate::text::{Tok, TokKind};
 
 /// (character run index, actor run index) for each cast note, in order.
 pub fn notes(text: &str, toks: &[Tok], runs: &[NameRun]) -> Vec<(usize, usize)> {
-    let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.span.of(text));
-    let punct = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Punct).map(|t| t.span.of(text));
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| t.span.of(text))
+    };
+    let punct = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokKind::Punct)
+            .map(|t| t.span.of(text))
+    };
     let run_starting = |k: usize| runs.binary_search_by_key(&k, |r| r.toks.start).ok();
     let mut out = Vec::new();
     for (ri, run) in runs.iter().enumerate() {
@@ -28,10 +36,9 @@ pub fn notes(text: &str, toks: &[Tok], runs: &[NameRun]) -> Vec<(usize, usize)> 
             if let Some(ai) = run_starting(inner) {
                 let actor = &runs[ai];
                 let closes = punct(actor.toks.end) == Some(")");
-                let glued = toks
-                    .get(actor.toks.end + 1)
-                    .is_some_and(|t| t.span.start == toks[actor.toks.end].span.end && t.kind == TokKind::Word)
-                    || punct(actor.toks.end + 1) == Some("-");
+                let glued = toks.get(actor.toks.end + 1).is_some_and(|t| {
+                    t.span.start == toks[actor.toks.end].span.end && t.kind == TokKind::Word
+                }) || punct(actor.toks.end + 1) == Some("-");
                 if closes && !glued && !actor.possessive {
                     out.push((ri, ai));
                     continue;
@@ -44,7 +51,10 @@ pub fn notes(text: &str, toks: &[Tok], runs: &[NameRun]) -> Vec<(usize, usize)> 
             k += 2;
         }
         let verb = word(k);
-        let is_play = matches!(verb, Some("plays" | "played" | "portrays" | "portrayed" | "voices" | "voiced"));
+        let is_play = matches!(
+            verb,
+            Some("plays" | "played" | "portrays" | "portrayed" | "voices" | "voiced")
+        );
         let is_as = verb == Some("as") && k == after && !run.possessive;
         let is_character = run.possessive && verb == Some("character");
         if (is_play || is_as || is_character)
@@ -73,17 +83,29 @@ mod tests {
 
     #[test]
     fn reads_character_then_actor_in_brackets() {
-        assert_eq!(cast("with Ivo (Marr) and Tess Lamb (Ola Pim) too"), [
-            ("Ivo".into(), "Marr".into()),
-            ("Tess Lamb".into(), "Ola Pim".into())
-        ]);
+        assert_eq!(
+            cast("with Ivo (Marr) and Tess Lamb (Ola Pim) too"),
+            [
+                ("Ivo".into(), "Marr".into()),
+                ("Tess Lamb".into(), "Ola Pim".into())
+            ]
+        );
     }
 
     #[test]
     fn reads_played_by_and_plays() {
-        assert_eq!(cast("Ivo (played by Ana Ruiz) left."), [("Ivo".into(), "Ana Ruiz".into())]);
-        assert_eq!(cast("Then Ana Ruiz, who plays Ivo, said."), [("Ivo".into(), "Ana Ruiz".into())]);
-        assert_eq!(cast("Ruiz’s character Ivo is new."), [("Ivo".into(), "Ruiz".into())]);
+        assert_eq!(
+            cast("Ivo (played by Ana Ruiz) left."),
+            [("Ivo".into(), "Ana Ruiz".into())]
+        );
+        assert_eq!(
+            cast("Then Ana Ruiz, who plays Ivo, said."),
+            [("Ivo".into(), "Ana Ruiz".into())]
+        );
+        assert_eq!(
+            cast("Ruiz’s character Ivo is new."),
+            [("Ivo".into(), "Ruiz".into())]
+        );
     }
 
     #[test]

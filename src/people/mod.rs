@@ -106,7 +106,9 @@ impl People {
         let mut suffix_count: HashMap<String, usize> = HashMap::new();
         for run in self.runs.iter().filter(|r| r.words.len() > 1) {
             for s in 0..run.words.len() - 1 {
-                *suffix_count.entry(words_key(text, &run.words[s..])).or_default() += 1;
+                *suffix_count
+                    .entry(words_key(text, &run.words[s..]))
+                    .or_default() += 1;
             }
         }
         for ri in 0..self.runs.len() {
@@ -129,8 +131,9 @@ impl People {
     /// One-word names that speak (`Burton said`, `said Burton`): people.
     fn add_speaking_names(&mut self, text: &str, toks: &[Tok]) {
         let is_verb = |k: usize| {
-            toks.get(k)
-                .is_some_and(|t| t.kind == TokKind::Word && lexicon::is_reporting_verb(t.span.of(text)))
+            toks.get(k).is_some_and(|t| {
+                t.kind == TokKind::Word && lexicon::is_reporting_verb(t.span.of(text))
+            })
         };
         for ri in 0..self.runs.len() {
             let run = &self.runs[ri];
@@ -140,8 +143,14 @@ impl People {
             let after = run.toks.end;
             let speaks = is_verb(after)
                 || (is_adverb(toks, text, after) && is_verb(after + 1))
-                || run.toks.start.checked_sub(1).is_some_and(|k| is_verb(k) && run.honorific.is_none())
-                || run.honorific.is_some_and(|h| h.checked_sub(1).is_some_and(is_verb));
+                || run
+                    .toks
+                    .start
+                    .checked_sub(1)
+                    .is_some_and(|k| is_verb(k) && run.honorific.is_none())
+                || run
+                    .honorific
+                    .is_some_and(|h| h.checked_sub(1).is_some_and(is_verb));
             if speaks && self.lookup(text, &run.words.clone()).is_none() {
                 let (words, honorific) = (run.words.clone(), run.honorific_span);
                 self.run_entity[ri] = self.resolve_name(text, &words, honorific);
@@ -152,9 +161,13 @@ impl People {
     fn add_cast(&mut self, text: &str, toks: &[Tok]) {
         for (ci, ai) in cast::notes(text, toks, &self.runs) {
             let actor_words = self.runs[ai].words.clone();
-            let actor = self.lookup(text, &actor_words).or_else(|| self.entity_for(text, &actor_words, true));
+            let actor = self
+                .lookup(text, &actor_words)
+                .or_else(|| self.entity_for(text, &actor_words, true));
             let char_words = self.runs[ci].words.clone();
-            let character = self.lookup(text, &char_words).or_else(|| self.entity_for(text, &char_words, true));
+            let character = self
+                .lookup(text, &char_words)
+                .or_else(|| self.entity_for(text, &char_words, true));
             if let (Some(c), Some(a)) = (character, actor)
                 && c != a
             {
@@ -169,7 +182,9 @@ impl People {
     /// `actor Ola Pim`, `Mr Lyn`, `Ola Pim, an economist`: roles and gender.
     fn add_roles(&mut self, text: &str, toks: &[Tok]) {
         for ri in 0..self.runs.len() {
-            let Some(e) = self.run_entity[ri] else { continue };
+            let Some(e) = self.run_entity[ri] else {
+                continue;
+            };
             let run = &self.runs[ri];
             if let Some(h) = run.honorific
                 && let Some(g) = lexicon::honorific(toks[h].span.of(text))
@@ -184,7 +199,9 @@ impl People {
             // Appositive: `Name, a/an/the [words] ROLE`
             let k = run.toks.end;
             if toks.get(k).is_some_and(|t| t.span.of(text) == ",")
-                && toks.get(k + 1).is_some_and(|t| matches!(t.span.of(text), "a" | "an" | "the"))
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.span.of(text), "a" | "an" | "the"))
             {
                 for t in toks.iter().skip(k + 2).take(4) {
                     if t.kind != TokKind::Word {
@@ -223,16 +240,24 @@ impl People {
             }
             let run = self.runs.get(ri).filter(|r| r.toks.start == i);
             if let Some(run) = run {
-                let Some(e) = self.run_entity[ri] else { continue };
+                let Some(e) = self.run_entity[ri] else {
+                    continue;
+                };
                 let first = run.honorific.or(run.role).unwrap_or(i);
                 let first_named = named_sent != Some(tok.sent);
                 named_sent = Some(tok.sent);
                 // `Yasmin Finney’s childhood dream was …` is about her too;
                 // `In the summer Joe Smith decided …`: the sentence's first name.
                 if is_subject_position(text, toks, first, run.toks.end)
-                    || (first_named && !after_preposition(text, toks, first) && followed_by_lower(text, toks, run.toks.end))
+                    || (first_named
+                        && !after_preposition(text, toks, first)
+                        && followed_by_lower(text, toks, run.toks.end))
                 {
-                    self.subjects.push(Event { tok: i, para: tok.para, entity: e });
+                    self.subjects.push(Event {
+                        tok: i,
+                        para: tok.para,
+                        entity: e,
+                    });
                 }
                 continue;
             }
@@ -244,7 +269,11 @@ impl People {
                 && is_subject_position(text, toks, i, i + 1)
                 && let Some(e) = self.resolve_pronoun(text, i, tok.para, word)
             {
-                self.subjects.push(Event { tok: i, para: tok.para, entity: e });
+                self.subjects.push(Event {
+                    tok: i,
+                    para: tok.para,
+                    entity: e,
+                });
             }
         }
     }
@@ -266,19 +295,26 @@ impl People {
             && !name.chars().any(char::is_lowercase);
         // `Halden Bank`, `Business Council`: the last word names the kind.
         let org_word = words.len() > 1 && lexicon::is_org_noun(&word_keys[word_keys.len() - 1]);
-        let ty = if all_caps_single || org_word { EntityType::Organization } else { EntityType::Person };
+        let ty = if all_caps_single || org_word {
+            EntityType::Organization
+        } else {
+            EntityType::Person
+        };
         let e = self.entities.len();
         self.entities.push(Entity {
             name,
             ty,
             actor: None,
-            gender: if ty == EntityType::Organization { Gender::Neuter } else { Gender::Unknown },
+            gender: if ty == EntityType::Organization {
+                Gender::Neuter
+            } else {
+                Gender::Unknown
+            },
             roles: Vec::new(),
             count: 1,
             first_key: word_keys[0].clone(),
             last_key: word_keys[word_keys.len() - 1].clone(),
             words: words.len(),
-
         });
         self.by_key.insert(key, e);
         Some(e)
@@ -319,7 +355,12 @@ impl People {
     /// The entity for a name in a cue: known, or new if the cue proves it
     /// speaks. A surname the article gives no fuller form of keeps its
     /// honorific: `Mr. Cornwallaby`.
-    pub fn resolve_name(&mut self, text: &str, words: &[Span], honorific: Option<Span>) -> Option<usize> {
+    pub fn resolve_name(
+        &mut self,
+        text: &str,
+        words: &[Span],
+        honorific: Option<Span>,
+    ) -> Option<usize> {
         if let Some(e) = self.lookup(text, words) {
             return Some(e);
         }
@@ -347,7 +388,6 @@ impl People {
             first_key: names::key(name.split_whitespace().next().unwrap_or(name)),
             last_key: names::key(last),
             words: name.split_whitespace().count(),
-
         });
         self.by_key.insert(key, e);
         e
@@ -375,7 +415,13 @@ impl People {
     }
 
     /// The person a pronoun at token `tok` refers to.
-    pub fn resolve_pronoun(&mut self, text: &str, tok: usize, para: usize, word: &str) -> Option<usize> {
+    pub fn resolve_pronoun(
+        &mut self,
+        text: &str,
+        tok: usize,
+        para: usize,
+        word: &str,
+    ) -> Option<usize> {
         let _ = text;
         let p = lexicon::pronoun(word)?;
         if p.first_or_second_person {
@@ -395,7 +441,9 @@ impl People {
             }
         };
         let e = self.recent(tok, para, |e| fits(e))?;
-        if matches!(p.gender, Gender::Male | Gender::Female) && self.entities[e].gender == Gender::Unknown {
+        if matches!(p.gender, Gender::Male | Gender::Female)
+            && self.entities[e].gender == Gender::Unknown
+        {
             self.entities[e].gender = p.gender;
         }
         Some(e)
@@ -408,29 +456,28 @@ impl People {
             return self.recent(tok, para, |e| e.ty == EntityType::Organization);
         }
         let gender = lexicon::person_noun(&head)?;
-        // Someone the article gave this role to, however far back.
+        // Someone the article gave this role to (`actor Ola Pim`), the latest
+        // such before the description, however far back.
         let singular = head.trim_end_matches('s');
-        if let Some(e) = self
+        let has_role = |ev: &&Event| {
+            ev.tok < tok
+                && self.entities[ev.entity]
+                    .roles
+                    .iter()
+                    .any(|r| r.trim_end_matches('s') == singular)
+        };
+        let with_role = self
             .subjects
             .iter()
             .chain(self.speakers.iter())
-            .filter(|ev| ev.tok < tok)
-            .max_by_key(|ev| ev.tok)
-            .and_then(|_| {
-                let mut with_role: Vec<&Event> = self
-                    .subjects
-                    .iter()
-                    .chain(self.speakers.iter())
-                    .filter(|ev| ev.tok < tok && self.entities[ev.entity].roles.iter().any(|r| r.trim_end_matches('s') == singular))
-                    .collect();
-                with_role.sort_by_key(|ev| ev.tok);
-                with_role.last().map(|ev| ev.entity)
-            })
-        {
-            return Some(e);
+            .filter(has_role)
+            .max_by_key(|ev| ev.tok);
+        if let Some(ev) = with_role {
+            return Some(ev.entity);
         }
         self.recent(tok, para, |e| {
-            e.ty != EntityType::Organization && (gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender)
+            e.ty != EntityType::Organization
+                && (gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender)
         })
     }
 
@@ -513,30 +560,106 @@ fn is_adverb(toks: &[Tok], text: &str, k: usize) -> bool {
 
 /// Words that may stand between a subject and its verb: `Locke previously shared`.
 pub const ADVERBS: &[&str] = &[
-    "also", "again", "already", "always", "has", "had", "have", "later", "never", "now", "once", "then",
-    "previously", "recently", "still", "further", "just", "even", "often", "simply", "first", "once",
-    "was", "is", "were", "will", "would", "could", "can", "did", "does", "went", "had",
+    "also",
+    "again",
+    "already",
+    "always",
+    "has",
+    "had",
+    "have",
+    "later",
+    "never",
+    "now",
+    "once",
+    "then",
+    "previously",
+    "recently",
+    "still",
+    "further",
+    "just",
+    "even",
+    "often",
+    "simply",
+    "first",
+    "once",
+    "was",
+    "is",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "did",
+    "does",
+    "went",
+    "had",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "been",
+    "be",
 ];
 
 /// Words after which a name is an object, not a subject.
 const PREPOSITIONS: &[&str] = &[
-    "about", "after", "against", "alongside", "among", "and", "as", "at", "before", "behind", "between",
-    "by", "for", "from", "in", "including", "into", "like", "near", "nor", "of", "off", "on", "or",
-    "over", "than", "that", "the", "through", "to", "toward", "towards", "under", "via", "when",
-    "where", "while", "with", "without", "whom",
+    "about",
+    "after",
+    "against",
+    "alongside",
+    "among",
+    "and",
+    "as",
+    "at",
+    "before",
+    "behind",
+    "between",
+    "by",
+    "for",
+    "from",
+    "in",
+    "including",
+    "into",
+    "like",
+    "near",
+    "nor",
+    "of",
+    "off",
+    "on",
+    "or",
+    "over",
+    "than",
+    "that",
+    "the",
+    "through",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "via",
+    "when",
+    "where",
+    "while",
+    "with",
+    "without",
+    "whom",
 ];
 
 fn after_preposition(text: &str, toks: &[Tok], first: usize) -> bool {
     first > 0 && toks[first - 1].sent == toks[first].sent && {
         let prev = toks[first - 1];
-        prev.kind != TokKind::Word || PREPOSITIONS.contains(&prev.span.of(text).to_lowercase().as_str())
+        prev.kind != TokKind::Word
+            || PREPOSITIONS.contains(&prev.span.of(text).to_lowercase().as_str())
     }
 }
 
 fn followed_by_lower(text: &str, toks: &[Tok], end: usize) -> bool {
     toks.get(end).is_some_and(|t| {
         let w = t.span.of(text);
-        t.kind == TokKind::Word && w.chars().next().is_some_and(char::is_lowercase) && !matches!(w, "and" | "or" | "of" | "nor")
+        t.kind == TokKind::Word
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(w, "and" | "or" | "of" | "nor")
     })
 }
 
@@ -544,14 +667,18 @@ fn followed_by_lower(text: &str, toks: &[Tok], end: usize) -> bool {
 /// stands: it opens the sentence or follows `,` `;` `:` `(` or a dash, or a
 /// sentence-opening `But`/`And`/`So`; and a lower-case word follows it.
 fn is_subject_position(text: &str, toks: &[Tok], first: usize, end: usize) -> bool {
-    let Some(tok) = toks.get(first) else { return false };
+    let Some(tok) = toks.get(first) else {
+        return false;
+    };
     let opens = first == 0 || toks[first - 1].sent != tok.sent || {
         let prev = toks[first - 1];
         match prev.kind {
             TokKind::Punct => matches!(prev.span.of(text), "," | ";" | ":" | "(" | "—" | "–"),
             TokKind::Word => {
-                matches!(prev.span.of(text), "But" | "And" | "So" | "Then" | "Yet" | "Now" | "Still")
-                    && (first < 2 || toks[first - 2].sent != tok.sent)
+                matches!(
+                    prev.span.of(text),
+                    "But" | "And" | "So" | "Then" | "Yet" | "Now" | "Still"
+                ) && (first < 2 || toks[first - 2].sent != tok.sent)
             }
             TokKind::Quote(_) => true,
         }

@@ -32,11 +32,15 @@ pub struct NameRun {
     pub sentence_initial: bool,
 }
 
-const PARTICLES: &[&str] = &["al", "bin", "da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von"];
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von",
+];
 
 /// Whether the word token could be part of a name.
 pub fn is_name_word(word: &str) -> bool {
-    let Some(first) = word.chars().next() else { return false };
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
     if !first.is_uppercase() {
         return false;
     }
@@ -78,7 +82,11 @@ pub fn runs(text: &str, toks: &[Tok]) -> Vec<NameRun> {
 
 /// The name run that starts at token `i`, if one does.
 pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
-    let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.span.of(text));
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| t.span.of(text))
+    };
     let w = word(i)?;
     if !is_name_word(w) {
         return None;
@@ -86,8 +94,7 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
     let mut words = Vec::new();
     let mut k = i;
     let mut possessive = false;
-    loop {
-        let Some(w) = word(k) else { break };
+    while let Some(w) = word(k) {
         if toks[k].para != toks[i].para {
             break;
         }
@@ -102,7 +109,9 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
             }
             // An initial: `C.` followed by another name word.
             if stem.chars().count() == 1
-                && toks.get(k).is_some_and(|t| t.span.of(text) == "." && t.span.start == toks[k - 1].span.end)
+                && toks
+                    .get(k)
+                    .is_some_and(|t| t.span.of(text) == "." && t.span.start == toks[k - 1].span.end)
                 && word(k + 1).is_some_and(is_name_word)
             {
                 k += 1;
@@ -123,7 +132,10 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
     let mut honorific = None;
     let mut role = None;
     let mut back = 1;
-    if toks.get(i.wrapping_sub(1)).is_some_and(|t| t.span.of(text) == ".") {
+    if toks
+        .get(i.wrapping_sub(1))
+        .is_some_and(|t| t.span.of(text) == ".")
+    {
         back = 2;
     }
     if let Some((j, w)) = before(back)
@@ -137,10 +149,16 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
     }
     let sentence_initial = i == 0
         || toks[i - 1].sent != first.sent
-        || (honorific.or(role).is_some_and(|j| j == 0 || toks[j - 1].sent != first.sent));
+        || (honorific
+            .or(role)
+            .is_some_and(|j| j == 0 || toks[j - 1].sent != first.sent));
     let honorific_span = honorific.map(|h| {
         let s = toks[h].span;
-        if text[s.end..].starts_with('.') { Span::new(s.start, s.end + 1) } else { s }
+        if text[s.end..].starts_with('.') {
+            Span::new(s.start, s.end + 1)
+        } else {
+            s
+        }
     });
     Some(NameRun {
         honorific_span,
@@ -177,7 +195,10 @@ pub fn display(text: &str, words: &[Span]) -> String {
             out.push_str(s);
         }
         // Keep the stop of an initial or an honorific: `C.`, `Mr.`
-        if (s.chars().count() == 1 || lexicon::honorific(s).is_some()) && text[w.end..].starts_with('.') && !s.ends_with('.') {
+        if (s.chars().count() == 1 || lexicon::honorific(s).is_some())
+            && text[w.end..].starts_with('.')
+            && !s.ends_with('.')
+        {
             out.push('.');
         }
     }
@@ -229,22 +250,34 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         let t = tokenize(text, &paragraphs(text), &[], 0);
-        runs(text, &t.toks).iter().map(|r| display(text, &r.words)).collect()
+        runs(text, &t.toks)
+            .iter()
+            .map(|r| display(text, &r.words))
+            .collect()
     }
 
     #[test]
     fn finds_full_names_and_stops_at_role_words() {
-        assert_eq!(names("Golden Star Ola Pim met showrunner Ivo Marr."), ["Golden", "Ola Pim", "Ivo Marr"]);
+        assert_eq!(
+            names("Golden Star Ola Pim met showrunner Ivo Marr."),
+            ["Golden", "Ola Pim", "Ivo Marr"]
+        );
     }
 
     #[test]
     fn initials_and_particles_join_a_name() {
-        assert_eq!(names("Then Tia C. Marr met Ana de Vries."), ["Tia C. Marr", "Ana de Vries"]);
+        assert_eq!(
+            names("Then Tia C. Marr met Ana de Vries."),
+            ["Tia C. Marr", "Ana de Vries"]
+        );
     }
 
     #[test]
     fn possessive_ends_a_name() {
-        assert_eq!(names("It was Ola Pim’s Gala Night."), ["Ola Pim", "Gala Night"]);
+        assert_eq!(
+            names("It was Ola Pim’s Gala Night."),
+            ["Ola Pim", "Gala Night"]
+        );
     }
 
     #[test]

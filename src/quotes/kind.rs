@@ -104,12 +104,18 @@ mod tests {
 
     #[test]
     fn quoted_words_inside_the_writers_sentence_are_a_fragment() {
-        assert_eq!(classify("no idea", "Ola says she has ", " what comes next."), Kind::Fragment);
+        assert_eq!(
+            classify("no idea", "Ola says she has ", " what comes next."),
+            Kind::Fragment
+        );
     }
 
     #[test]
     fn quotation_after_a_reporting_verb_is_direct() {
-        assert_eq!(classify("hi", "a text from Pim that says ", " with a heart."), Kind::Direct);
+        assert_eq!(
+            classify("hi", "a text from Pim that says ", " with a heart."),
+            Kind::Direct
+        );
     }
 
     #[test]

@@ -78,7 +78,9 @@ pub fn scan(text: &str, para: Span) -> Vec<Mark> {
     let mut prev: Option<char> = None;
     while let Some((i, c)) = iter.next() {
         let glyph = match c {
-            '"' | '“' | '”' | '„' | '‟' | '\'' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '`' => c,
+            '"' | '“' | '”' | '„' | '‟' | '\'' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '`' => {
+                c
+            }
             _ => {
                 prev = Some(c);
                 continue;
@@ -196,7 +198,8 @@ fn classify(
         span,
         family,
         role,
-        directional_open: matches!(glyph, '“' | '„' | '‘' | '‚' | '‛' | '«') || (doubled && glyph == '`'),
+        directional_open: matches!(glyph, '“' | '„' | '‘' | '‚' | '‛' | '«')
+            || (doubled && glyph == '`'),
         after_plural_s,
     })
 }

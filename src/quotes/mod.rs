@@ -108,7 +108,12 @@ pub fn find(text: &str, paras: &[Paragraph]) -> Vec<Quote> {
 
 /// The text before and after quotation `i`, within its parent quotation or
 /// its paragraph(s).
-fn surroundings<'t>(text: &'t str, paras: &[Paragraph], quotes: &[Quote], i: usize) -> (&'t str, &'t str) {
+fn surroundings<'t>(
+    text: &'t str,
+    paras: &[Paragraph],
+    quotes: &[Quote],
+    i: usize,
+) -> (&'t str, &'t str) {
     let q = &quotes[i];
     let region = match q.parent {
         Some(p) => quotes[p].content,

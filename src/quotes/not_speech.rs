@@ -54,16 +54,22 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
     if before.trim_end().ends_with(" known as") || before.trim_end().ends_with(" aka") {
         return Some(NotSpeech::NamedAs);
     }
-    let starts_capital = trimmed.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let starts_capital = trimmed
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
     let next = first_word(after).filter(|_| after.starts_with(char::is_whitespace));
     if starts_capital
-        && (prev.filter(|_| prev_adjacent).is_some_and(lexicon::is_title_noun)
+        && (prev
+            .filter(|_| prev_adjacent)
+            .is_some_and(lexicon::is_title_noun)
             || next.is_some_and(lexicon::is_title_noun))
         && !ends_sentence(trimmed)
     {
         return Some(NotSpeech::Title);
     }
-    let capitalised = |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let capitalised =
+        |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
     if prev_adjacent
         && capitalised(prev)
         && capitalised(next)
@@ -111,7 +117,9 @@ fn is_title_case(text: &str) -> bool {
     }
     words.iter().enumerate().all(|(i, w)| {
         let first = w.chars().next().expect("words are non-empty");
-        first.is_uppercase() || first.is_numeric() || (i > 0 && MINOR.contains(&w.to_lowercase().as_str()))
+        first.is_uppercase()
+            || first.is_numeric()
+            || (i > 0 && MINOR.contains(&w.to_lowercase().as_str()))
     })
 }
 
@@ -121,31 +129,63 @@ mod tests {
 
     #[test]
     fn leaves_title_in_running_text_out() {
-        assert_eq!(classify("I Want To Leave", "Ivo said ", " is based on a true story.", true), Some(NotSpeech::TitleCase));
-        assert_eq!(classify("Lanterns,", "You started ", " right?", true), Some(NotSpeech::TitleCase));
+        assert_eq!(
+            classify(
+                "I Want To Leave",
+                "Ivo said ",
+                " is based on a true story.",
+                true
+            ),
+            Some(NotSpeech::TitleCase)
+        );
+        assert_eq!(
+            classify("Lanterns,", "You started ", " right?", true),
+            Some(NotSpeech::TitleCase)
+        );
     }
 
     #[test]
     fn leaves_title_beside_a_title_noun_out() {
-        assert_eq!(classify("Mara Quill", "(", " films)", true), Some(NotSpeech::Title));
-        assert_eq!(classify("Lanterns", "the series ", " returns", true), Some(NotSpeech::Title));
+        assert_eq!(
+            classify("Mara Quill", "(", " films)", true),
+            Some(NotSpeech::Title)
+        );
+        assert_eq!(
+            classify("Lanterns", "the series ", " returns", true),
+            Some(NotSpeech::Title)
+        );
     }
 
     #[test]
     fn leaves_named_words_out() {
-        assert_eq!(classify("cheat", "the word ", " was", true), Some(NotSpeech::NamedAs));
-        assert_eq!(classify("21", "an album called ", ".", true), Some(NotSpeech::NamedAs));
-        assert_eq!(classify("Shorty.", "goes by the name ", "", true), Some(NotSpeech::NamedAs));
+        assert_eq!(
+            classify("cheat", "the word ", " was", true),
+            Some(NotSpeech::NamedAs)
+        );
+        assert_eq!(
+            classify("21", "an album called ", ".", true),
+            Some(NotSpeech::NamedAs)
+        );
+        assert_eq!(
+            classify("Shorty.", "goes by the name ", "", true),
+            Some(NotSpeech::NamedAs)
+        );
     }
 
     #[test]
     fn leaves_nickname_inside_a_name_out() {
-        assert_eq!(classify("The Hawk", "Mara ", " Quill said", true), Some(NotSpeech::Nickname));
+        assert_eq!(
+            classify("The Hawk", "Mara ", " Quill said", true),
+            Some(NotSpeech::Nickname)
+        );
     }
 
     #[test]
     fn keeps_one_word_answer_after_a_colon() {
-        assert_eq!(classify("Lisbon,", "Ola corrects him: ", " which is close.", true), None);
+        assert_eq!(
+            classify("Lisbon,", "Ola corrects him: ", " which is close.", true),
+            None
+        );
     }
 
     #[test]

@@ -66,7 +66,8 @@ pub fn pair(text: &str, paras: &[Paragraph]) -> Vec<RawQuote> {
     while !p.stack.is_empty() {
         p.end_unclosed(p.stack.len() - 1, false);
     }
-    p.out.sort_by_key(|q| (q.content.start, std::cmp::Reverse(q.content.end)));
+    p.out
+        .sort_by_key(|q| (q.content.start, std::cmp::Reverse(q.content.end)));
     p.out
 }
 
@@ -74,7 +75,9 @@ impl Pairer<'_> {
     fn feed(&mut self, mark: Mark, pi: usize) {
         let open = self.by_family[mark.family.index()].last().copied();
         match (mark.role, open) {
-            (Role::Close | Role::CloseIfOpen | Role::Either, Some(i)) if mark.role != Role::Either || !self.crossed(i, pi) => {
+            (Role::Close | Role::CloseIfOpen | Role::Either, Some(i))
+                if mark.role != Role::Either || !self.crossed(i, pi) =>
+            {
                 self.close(i, mark);
             }
             (Role::Close | Role::CloseIfOpen, None) => {} // stray closing mark
@@ -169,17 +172,26 @@ mod tests {
     use crate::text::paragraphs;
 
     fn quotes(text: &str) -> Vec<&str> {
-        pair(text, &paragraphs(text)).iter().map(|q| q.content.of(text)).collect()
+        pair(text, &paragraphs(text))
+            .iter()
+            .map(|q| q.content.of(text))
+            .collect()
     }
 
     #[test]
     fn pairs_curly_and_straight_marks_in_one_quotation() {
-        assert_eq!(quotes("“I can help,\" Ivo tells Bea. \"It’s fine.\""), ["I can help,", "It’s fine."]);
+        assert_eq!(
+            quotes("“I can help,\" Ivo tells Bea. \"It’s fine.\""),
+            ["I can help,", "It’s fine."]
+        );
     }
 
     #[test]
     fn keeps_apostrophes_inside_quotations() {
-        assert_eq!(quotes("\"Where are the horses' carrots?\" he asked."), ["Where are the horses' carrots?"]);
+        assert_eq!(
+            quotes("\"Where are the horses' carrots?\" he asked."),
+            ["Where are the horses' carrots?"]
+        );
     }
 
     #[test]
@@ -200,7 +212,8 @@ mod tests {
 
     #[test]
     fn quotation_reopened_in_each_paragraph_is_one_record_per_paragraph() {
-        let text = "Ida said: \"First part.\n\n\"Second part.\n\nREAD MORE\n\n\"Third,\" she added.";
+        let text =
+            "Ida said: \"First part.\n\n\"Second part.\n\nREAD MORE\n\n\"Third,\" she added.";
         let q = pair(text, &paragraphs(text));
         let texts: Vec<_> = q.iter().map(|q| q.content.of(text)).collect();
         assert_eq!(texts, ["First part.", "Second part.", "Third,"]);
@@ -209,22 +222,34 @@ mod tests {
 
     #[test]
     fn quotation_runs_over_line_breaks_without_reopening() {
-        assert_eq!(quotes("Words \"Hello,\nI am next.\nLast.\" more"), ["Hello,\nI am next.\nLast."]);
+        assert_eq!(
+            quotes("Words \"Hello,\nI am next.\nLast.\" more"),
+            ["Hello,\nI am next.\nLast."]
+        );
     }
 
     #[test]
     fn stray_spaced_mark_opens_nothing() {
-        assert_eq!(quotes("Hello,   \" he said, 'how are you?'"), ["how are you?"]);
+        assert_eq!(
+            quotes("Hello,   \" he said, 'how are you?'"),
+            ["how are you?"]
+        );
     }
 
     #[test]
     fn unclosed_double_ends_at_its_paragraph_end() {
-        assert_eq!(quotes("\"Hello,\" he said, \"how are you?\n"), ["Hello,", "how are you?"]);
+        assert_eq!(
+            quotes("\"Hello,\" he said, \"how are you?\n"),
+            ["Hello,", "how are you?"]
+        );
     }
 
     #[test]
     fn unclosed_single_mid_paragraph_is_an_apostrophe() {
-        assert_eq!(quotes("The '90 vintage and the girls’ bus"), Vec::<&str>::new());
+        assert_eq!(
+            quotes("The '90 vintage and the girls’ bus"),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

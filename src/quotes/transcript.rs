@@ -91,7 +91,11 @@ pub fn answers(text: &str, paras: &[Paragraph]) -> Vec<Answer> {
                 if !after_question {
                     answerer = Some(label);
                     if !starts_with_mark(text, content) {
-                        out.push(Answer { para: pi, label, content });
+                        out.push(Answer {
+                            para: pi,
+                            label,
+                            content,
+                        });
                     }
                 }
             }
@@ -99,7 +103,11 @@ pub fn answers(text: &str, paras: &[Paragraph]) -> Vec<Answer> {
                 let question = is_question(text, para.span);
                 if after_question && !question && !starts_with_mark(text, para.span) {
                     if let Some(label) = answerer {
-                        out.push(Answer { para: pi, label, content: para.span });
+                        out.push(Answer {
+                            para: pi,
+                            label,
+                            content: para.span,
+                        });
                     }
                 } else if !question {
                     in_transcript = false;
@@ -118,13 +126,20 @@ mod tests {
     use crate::text::paragraphs;
 
     fn found(text: &str) -> Vec<(&str, &str)> {
-        answers(text, &paragraphs(text)).iter().map(|a| (a.label.of(text), a.content.of(text))).collect()
+        answers(text, &paragraphs(text))
+            .iter()
+            .map(|a| (a.label.of(text), a.content.of(text)))
+            .collect()
     }
 
     #[test]
     fn answers_follow_labels_and_questions() {
-        let text = "Intro.\n\nPRESS: Why?\n\nOla Pim: Because.\n\nAnd then?\n\nWe left.\n\nThe end came.";
-        assert_eq!(found(text), [("Ola Pim", "Because."), ("Ola Pim", "We left.")]);
+        let text =
+            "Intro.\n\nPRESS: Why?\n\nOla Pim: Because.\n\nAnd then?\n\nWe left.\n\nThe end came.";
+        assert_eq!(
+            found(text),
+            [("Ola Pim", "Because."), ("Ola Pim", "We left.")]
+        );
     }
 
     #[test]

@@ -33,14 +33,23 @@ impl Sieve for ColonIntro {
             return None;
         }
         let sentence = cx.sentence_before(colon);
-        if cx.opens_paragraph(t) && let Some(a) = leading(cx, sentence.start, colon + 1) {
+        if cx.opens_paragraph(t)
+            && let Some(a) = leading(cx, sentence.start, colon + 1)
+        {
             return Some(a);
         }
         // `from Chairwoman Rosenworcel:`
         let run = cx.people.run_ending(colon)?;
         let first = run.honorific.or(run.role).unwrap_or(run.toks.start);
-        (first > 0 && cx.word(first - 1).is_some_and(|w| w.eq_ignore_ascii_case("from")))
-            .then(|| Attribution { who: Who::name(run), cue: None, addressee: None })
+        (first > 0
+            && cx
+                .word(first - 1)
+                .is_some_and(|w| w.eq_ignore_ascii_case("from")))
+        .then(|| Attribution {
+            who: Who::name(run),
+            cue: None,
+            addressee: None,
+        })
     }
 }
 
@@ -50,17 +59,30 @@ mod tests {
 
     #[test]
     fn attributes_quote_after_a_paragraph_ending_in_a_cue() {
-        assert_speaker("Asked about it, Tess Lamb said:\n\n“It was fun.”", "It was fun.", Some("Tess Lamb"), "colon_intro");
+        assert_speaker(
+            "Asked about it, Tess Lamb said:\n\n“It was fun.”",
+            "It was fun.",
+            Some("Tess Lamb"),
+            "colon_intro",
+        );
     }
 
     #[test]
     fn attributes_from_name_colon() {
-        assert_speaker("And from Senator Ivo Marr:\n\n“We agree.”", "We agree.", Some("Ivo Marr"), "colon_intro");
+        assert_speaker(
+            "And from Senator Ivo Marr:\n\n“We agree.”",
+            "We agree.",
+            Some("Ivo Marr"),
+            "colon_intro",
+        );
     }
 
     // Negatives
     #[test]
     fn leaves_a_colon_that_names_nobody_alone() {
-        assert_no_rule("Here is a look at the exchange:\n\n“It was fun.”", "It was fun.");
+        assert_no_rule(
+            "Here is a look at the exchange:\n\n“It was fun.”",
+            "It was fun.",
+        );
     }
 }

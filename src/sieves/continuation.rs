@@ -40,8 +40,13 @@ impl Sieve for SameParagraph {
         }
         let entity = cx.decided[p].as_ref()?.speaker?;
         let mut between = cx.people.subjects_between(pt + 1, t);
-        let someone_else = between.any(|e| e != entity && cx.people.entities[e].ty != EntityType::Organization);
-        (!someone_else).then_some(Attribution { who: Who::Entity { entity }, cue: None, addressee: None })
+        let someone_else =
+            between.any(|e| e != entity && cx.people.entities[e].ty != EntityType::Organization);
+        (!someone_else).then_some(Attribution {
+            who: Who::Entity { entity },
+            cue: None,
+            addressee: None,
+        })
     }
 }
 
@@ -57,11 +62,18 @@ impl Sieve for SubjectBefore {
         let para = cx.toks[t].para;
         // Only before the paragraph's first quotation: after one, a new
         // subject may as well be a new speaker as somebody talked about.
-        if cx.previous_speech(q).is_some_and(|p| cx.quotes[p].para == para) {
+        if cx
+            .previous_speech(q)
+            .is_some_and(|p| cx.quotes[p].para == para)
+        {
             return None;
         }
         let (_, entity) = cx.people.subject_before(t, para)?;
-        Some(Attribution { who: Who::Entity { entity }, cue: None, addressee: None })
+        Some(Attribution {
+            who: Who::Entity { entity },
+            cue: None,
+            addressee: None,
+        })
     }
 }
 
@@ -93,13 +105,21 @@ impl Sieve for PreviousParagraph {
             && cx.quotes[p].para == pp
         {
             let entity = cx.decided[p].as_ref()?.speaker?;
-            return Some(Attribution { who: Who::Entity { entity }, cue: None, addressee: None });
+            return Some(Attribution {
+                who: Who::Entity { entity },
+                cue: None,
+                addressee: None,
+            });
         }
         if (0..q).any(|p| cx.quotes[p].para == pp && cx.is_speech(p)) {
             return None;
         }
         let entity = cx.people.paragraph_subject(cx.toks, pp)?;
-        Some(Attribution { who: Who::Entity { entity }, cue: None, addressee: None })
+        Some(Attribution {
+            who: Who::Entity { entity },
+            cue: None,
+            addressee: None,
+        })
     }
 }
 
@@ -107,8 +127,15 @@ impl Sieve for PreviousParagraph {
 fn is_clutter(cx: &Context<'_>, para: usize) -> bool {
     let span = cx.paras[para].span.of(cx.text);
     let words = span.split_whitespace().count();
-    let ends = span.trim_end().ends_with(['.', '!', '?', '"', '”', '’', ':']);
-    words <= 6 && !ends && !cx.toks.iter().any(|t| t.para == para && matches!(t.kind, TokKind::Quote(_)))
+    let ends = span
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', ':']);
+    words <= 6
+        && !ends
+        && !cx
+            .toks
+            .iter()
+            .any(|t| t.para == para && matches!(t.kind, TokKind::Quote(_)))
 }
 
 #[cfg(test)]
@@ -117,27 +144,52 @@ mod tests {
 
     #[test]
     fn carries_speaker_within_a_paragraph() {
-        assert_speaker("“I see it,” Ola Pim says. “I see a man.”", "I see a man.", Some("Ola Pim"), "same_paragraph");
+        assert_speaker(
+            "“I see it,” Ola Pim says. “I see a man.”",
+            "I see a man.",
+            Some("Ola Pim"),
+            "same_paragraph",
+        );
     }
 
     #[test]
     fn takes_the_subject_of_an_earlier_sentence() {
-        assert_speaker("Ola Pim found the dinner hard. “We spent all day on it.”", "We spent all day on it.", Some("Ola Pim"), "subject_before");
+        assert_speaker(
+            "Ola Pim found the dinner hard. “We spent all day on it.”",
+            "We spent all day on it.",
+            Some("Ola Pim"),
+            "subject_before",
+        );
     }
 
     #[test]
     fn carries_speaker_to_the_next_paragraph() {
-        assert_speaker("“I see it,” Ola Pim says.\n\n“I see a man.”", "I see a man.", Some("Ola Pim"), "previous_paragraph");
+        assert_speaker(
+            "“I see it,” Ola Pim says.\n\n“I see a man.”",
+            "I see a man.",
+            Some("Ola Pim"),
+            "previous_paragraph",
+        );
     }
 
     #[test]
     fn skips_page_clutter_between_paragraphs() {
-        assert_speaker("“I see it,” Ola Pim says.\n\nREAD MORE\n\n“I see a man.”", "I see a man.", Some("Ola Pim"), "previous_paragraph");
+        assert_speaker(
+            "“I see it,” Ola Pim says.\n\nREAD MORE\n\n“I see a man.”",
+            "I see a man.",
+            Some("Ola Pim"),
+            "previous_paragraph",
+        );
     }
 
     #[test]
     fn takes_the_person_a_paragraph_was_about() {
-        assert_speaker("Ivo Marr said all films should matter.\n\n“They push you.”", "They push you.", Some("Ivo Marr"), "previous_paragraph");
+        assert_speaker(
+            "Ivo Marr said all films should matter.\n\n“They push you.”",
+            "They push you.",
+            Some("Ivo Marr"),
+            "previous_paragraph",
+        );
     }
 
     // Negatives
@@ -148,6 +200,9 @@ mod tests {
 
     #[test]
     fn stops_when_someone_else_is_named_in_between() {
-        assert_no_rule("“I see it,” Ola Pim says. Ivo Marr disagreed loudly. “I see a man.”", "I see a man.");
+        assert_no_rule(
+            "“I see it,” Ola Pim says. Ivo Marr disagreed loudly. “I see a man.”",
+            "I see a man.",
+        );
     }
 }

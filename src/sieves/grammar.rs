@@ -11,26 +11,43 @@ use crate::people::ADVERBS;
 use crate::span::Span;
 use crate::text::TokKind;
 
-const DEFINITE: &[&str] = &["the", "his", "her", "their", "its", "our", "my", "this", "that"];
-const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "many", "several", "two", "three", "other", "few"];
+const DEFINITE: &[&str] = &[
+    "the", "his", "her", "their", "its", "our", "my", "this", "that",
+];
+const INDEFINITE: &[&str] = &[
+    "a", "an", "one", "another", "some", "many", "several", "two", "three", "other", "few",
+];
 /// Words that name nobody in particular.
-const NOBODY: &[&str] = &["another", "someone", "somebody", "others", "many", "some", "one", "everyone", "nobody", "people", "fans", "viewers", "critics", "users"];
+const NOBODY: &[&str] = &[
+    "another", "someone", "somebody", "others", "many", "some", "one", "everyone", "nobody",
+    "people", "fans", "viewers", "critics", "users",
+];
 
 impl Context<'_> {
     pub fn word(&self, k: usize) -> Option<&str> {
-        self.toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.span.of(self.text))
+        self.toks
+            .get(k)
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| t.span.of(self.text))
     }
 
     pub fn punct(&self, k: usize) -> Option<&str> {
-        self.toks.get(k).filter(|t| t.kind == TokKind::Punct).map(|t| t.span.of(self.text))
+        self.toks
+            .get(k)
+            .filter(|t| t.kind == TokKind::Punct)
+            .map(|t| t.span.of(self.text))
     }
 
     pub fn is_verb(&self, k: usize) -> bool {
-        self.word(k).is_some_and(|w| lexicon::is_reporting_verb(w) && !w.chars().next().is_some_and(char::is_uppercase))
+        self.word(k).is_some_and(|w| {
+            lexicon::is_reporting_verb(w) && !w.chars().next().is_some_and(char::is_uppercase)
+        })
     }
 
     fn is_adverb(&self, k: usize) -> bool {
-        self.word(k).is_some_and(|w| (w.ends_with("ly") && w.len() > 3 && w != "only") || ADVERBS.contains(&w))
+        self.word(k).is_some_and(|w| {
+            (w.ends_with("ly") && w.len() > 3 && w != "only") || ADVERBS.contains(&w)
+        })
     }
 
     fn span(&self, first: usize, last: usize) -> Span {
@@ -55,7 +72,10 @@ impl Context<'_> {
         if let Some(run) = self.people.run_ending(k + 1)
             && run.toks.start >= floor
         {
-            return Some((Who::name(run), run.honorific.or(run.role).unwrap_or(run.toks.start)));
+            return Some((
+                Who::name(run),
+                run.honorific.or(run.role).unwrap_or(run.toks.start),
+            ));
         }
         let lower = w.to_lowercase();
         if lexicon::is_org_noun(&lower)
@@ -66,7 +86,12 @@ impl Context<'_> {
             return Some((Who::Org { span }, run.toks.start));
         }
         if NOBODY.contains(&lower.as_str()) {
-            return Some((Who::Unnamed { span: self.toks[k].span }, k));
+            return Some((
+                Who::Unnamed {
+                    span: self.toks[k].span,
+                },
+                k,
+            ));
         }
         if lexicon::person_noun(&lower).is_some() || lexicon::is_org_noun(&lower) {
             // Walk back over adjectives to a determiner: `the 46-year-old actress`.
@@ -79,14 +104,30 @@ impl Context<'_> {
                 let Some(dw) = self.word(d) else { break };
                 let dl = dw.to_lowercase();
                 if DEFINITE.contains(&dl.as_str()) {
-                    return Some((Who::Description { head: k, span: self.span(d, k) }, d));
+                    return Some((
+                        Who::Description {
+                            head: k,
+                            span: self.span(d, k),
+                        },
+                        d,
+                    ));
                 }
                 if INDEFINITE.contains(&dl.as_str()) {
-                    return Some((Who::Unnamed { span: self.span(d, k) }, d));
+                    return Some((
+                        Who::Unnamed {
+                            span: self.span(d, k),
+                        },
+                        d,
+                    ));
                 }
             }
             if lower.ends_with('s') {
-                return Some((Who::Unnamed { span: self.toks[k].span }, k)); // `fans wrote`
+                return Some((
+                    Who::Unnamed {
+                        span: self.toks[k].span,
+                    },
+                    k,
+                )); // `fans wrote`
             }
         }
         None
@@ -123,8 +164,12 @@ impl Context<'_> {
             }
             let lower = w.to_lowercase();
             let noun = lexicon::person_noun(&lower).is_some() || lexicon::is_org_noun(&lower);
-            let next_is_word = self.word(k + 1).is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
-            if noun && !(next_is_word && lexicon::person_noun(self.word(k + 1).unwrap_or("")).is_some()) {
+            let next_is_word = self
+                .word(k + 1)
+                .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
+            if noun
+                && !(next_is_word && lexicon::person_noun(self.word(k + 1).unwrap_or("")).is_some())
+            {
                 let span = self.span(verb + 1, k);
                 if definite {
                     return Some(Who::Description { head: k, span });
@@ -134,7 +179,11 @@ impl Context<'_> {
                 }
             }
             // Describing words are lower case or numbers: `31-year-old`, `little`.
-            if !w.chars().next().is_some_and(|c| c.is_lowercase() || c.is_numeric()) {
+            if !w
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_numeric())
+            {
                 return None;
             }
             k += 1;
@@ -157,14 +206,25 @@ impl Context<'_> {
         if let Some(p) = lexicon::pronoun(w) {
             // `his sister`, `her mother`: a possessive and its noun.
             let noun = self.word(k + 1).filter(|n| {
-                n.chars().next().is_some_and(char::is_lowercase) && !NOT_NOUNS.contains(n) && !n.ends_with("ly")
+                n.chars().next().is_some_and(char::is_lowercase)
+                    && !NOT_NOUNS.contains(n)
+                    && !n.ends_with("ly")
             });
             if matches!(w, "his" | "her" | "their" | "my" | "our" | "your") && noun.is_some() {
                 return Some(self.span(k, k + 1));
             }
             return (p.case == lexicon::Case::Object).then(|| self.toks[k].span);
         }
-        if matches!(w, "everyone" | "everybody" | "reporters" | "journalists" | "fans" | "viewers" | "listeners") {
+        if matches!(
+            w,
+            "everyone"
+                | "everybody"
+                | "reporters"
+                | "journalists"
+                | "fans"
+                | "viewers"
+                | "listeners"
+        ) {
             return Some(self.toks[k].span);
         }
         let lower = w.to_lowercase();
@@ -181,7 +241,10 @@ impl Context<'_> {
         }
         // `Teen Vogue`: capitalised words up to punctuation.
         let mut end = k;
-        while self.word(end).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        while self
+            .word(end)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
             end += 1;
         }
         (end > k).then(|| self.span(first, end - 1))
@@ -190,11 +253,15 @@ impl Context<'_> {
 
 /// Lower-case words that end an addressee rather than extend it.
 const NOT_NOUNS: &[&str] = &[
-    "about", "after", "as", "at", "before", "during", "for", "from", "in", "of", "on", "that", "then",
-    "to", "when", "while", "with", "over", "via", "and", "but", "or", "how", "why", "what", "if",
+    "about", "after", "as", "at", "before", "during", "for", "from", "in", "of", "on", "that",
+    "then", "to", "when", "while", "with", "over", "via", "and", "but", "or", "how", "why", "what",
+    "if",
 ];
 
 fn takes_addressee(verb: &str) -> bool {
-    const STEMS: &[&str] = &["tell", "told", "inform", "assur", "remind", "correct", "warn", "urg", "ask", "answer", "thank", "promis", "reassur"];
+    const STEMS: &[&str] = &[
+        "tell", "told", "inform", "assur", "remind", "correct", "warn", "urg", "ask", "answer",
+        "thank", "promis", "reassur",
+    ];
     STEMS.iter().any(|s| verb.starts_with(s))
 }

@@ -35,7 +35,11 @@ use crate::text::{Paragraph, Tok, TokKind};
 pub enum Who {
     /// A name: `Kit Connor`, `Connor`, `Mr Lyn` (`words` without the honorific,
     /// which is kept apart for a name the article gives no fuller form of).
-    Name { words: Vec<Span>, span: Span, honorific: Option<Span> },
+    Name {
+        words: Vec<Span>,
+        span: Span,
+        honorific: Option<Span>,
+    },
     /// An organization named with an org noun: `Richmond police`.
     Org { span: Span },
     /// `he`, `she`, `it`, `they` at token `tok`.
@@ -50,7 +54,11 @@ pub enum Who {
 
 impl Who {
     pub fn name(run: &NameRun) -> Who {
-        Who::Name { words: run.words.clone(), span: run.span, honorific: run.honorific_span }
+        Who::Name {
+            words: run.words.clone(),
+            span: run.span,
+            honorific: run.honorific_span,
+        }
     }
 }
 
@@ -124,10 +132,15 @@ impl Context<'_> {
     /// from its own final `?`, does not count).
     pub fn after(&self, t: usize) -> Range<usize> {
         let start = t + 1;
-        let Some(first) = self.toks.get(start) else { return start..start };
+        let Some(first) = self.toks.get(start) else {
+            return start..start;
+        };
         let mut end = start;
         while let Some(tok) = self.toks.get(end) {
-            if tok.para != self.toks[t].para || tok.sent != first.sent || matches!(tok.kind, TokKind::Quote(_)) {
+            if tok.para != self.toks[t].para
+                || tok.sent != first.sent
+                || matches!(tok.kind, TokKind::Quote(_))
+            {
                 break;
             }
             end += 1;
@@ -165,7 +178,9 @@ impl Context<'_> {
 
     /// The speech quotation before `q` among the top-level ones.
     pub fn previous_speech(&self, q: usize) -> Option<usize> {
-        (0..q).rev().find(|&p| self.quotes[p].is_top_level() && self.is_speech(p) && self.tok_of(p).is_some())
+        (0..q).rev().find(|&p| {
+            self.quotes[p].is_top_level() && self.is_speech(p) && self.tok_of(p).is_some()
+        })
     }
 }
 
@@ -188,8 +203,19 @@ pub fn attribute(
             nested::decide(text, quotes, q, decided[parent].as_ref(), people)
         } else {
             let found = {
-                let cx = Context { text, paras, quotes, toks, quote_tok, people, decided: &decided, chain: &chain };
-                SIEVES.iter().find_map(|s| s.attribute(&cx, q).map(|a| (s.name(), a)))
+                let cx = Context {
+                    text,
+                    paras,
+                    quotes,
+                    toks,
+                    quote_tok,
+                    people,
+                    decided: &decided,
+                    chain: &chain,
+                };
+                SIEVES
+                    .iter()
+                    .find_map(|s| s.attribute(&cx, q).map(|a| (s.name(), a)))
             };
             found.map(|(rule, a)| {
                 let at = quote_tok[q].unwrap_or(0);
@@ -215,25 +241,39 @@ fn resolve(
 ) -> Decision {
     let para = quotes[q].para;
     let (speaker, mention) = match &a.who {
-        Who::Name { words, span, honorific } => {
+        Who::Name {
+            words,
+            span,
+            honorific,
+        } => {
             let mention = Span::new(honorific.map_or(span.start, |h| h.start), span.end);
             (people.resolve_name(text, words, *honorific), Some(mention))
         }
         Who::Org { span } => (Some(people.organization(span.of(text))), Some(*span)),
         Who::Pronoun { tok } => {
             let word = toks[*tok].span.of(text);
-            (people.resolve_pronoun(text, *tok, toks[*tok].para, word), Some(toks[*tok].span))
+            (
+                people.resolve_pronoun(text, *tok, toks[*tok].para, word),
+                Some(toks[*tok].span),
+            )
         }
-        Who::Description { head, span } => {
-            (people.resolve_description(*head, toks[*head].para, toks[*head].span.of(text)), Some(*span))
-        }
+        Who::Description { head, span } => (
+            people.resolve_description(*head, toks[*head].para, toks[*head].span.of(text)),
+            Some(*span),
+        ),
         Who::Unnamed { span } => (None, Some(*span)),
         Who::Entity { entity } => (Some(*entity), None),
     };
     if let Some(e) = speaker {
         people.spoke(at, para, e);
     }
-    Decision { speaker, mention, cue: a.cue.map(|c| toks[c].span), addressee: a.addressee, rule }
+    Decision {
+        speaker,
+        mention,
+        cue: a.cue.map(|c| toks[c].span),
+        addressee: a.addressee,
+        rule,
+    }
 }
 
 /// Multi-paragraph chains: a quotation left open at its paragraph's end and

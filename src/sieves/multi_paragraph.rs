@@ -25,13 +25,19 @@ impl Sieve for MultiParagraph {
 
     fn attribute(&self, cx: &Context<'_>, q: usize) -> Option<Attribution> {
         let chain = cx.chain[q];
-        let members: Vec<usize> = (chain..cx.quotes.len()).filter(|&m| cx.chain[m] == chain).collect();
+        let members: Vec<usize> = (chain..cx.quotes.len())
+            .filter(|&m| cx.chain[m] == chain)
+            .collect();
         if members.len() < 2 {
             return None;
         }
         for &m in members.iter().filter(|&&m| m < q) {
             if let Some(entity) = cx.decided[m].as_ref().and_then(|d| d.speaker) {
-                return Some(Attribution { who: Who::Entity { entity }, cue: None, addressee: None });
+                return Some(Attribution {
+                    who: Who::Entity { entity },
+                    cue: None,
+                    addressee: None,
+                });
             }
         }
         let cues: [&dyn Sieve; 3] = [&TrailingCue, &LeadingCue, &ColonIntro];
@@ -39,7 +45,11 @@ impl Sieve for MultiParagraph {
             .iter()
             .filter(|&&m| m > q)
             .find_map(|&m| cues.iter().find_map(|s| s.attribute(cx, m)))
-            .map(|a| Attribution { who: a.who, cue: None, addressee: None })
+            .map(|a| Attribution {
+                who: a.who,
+                cue: None,
+                addressee: None,
+            })
     }
 }
 
@@ -56,7 +66,8 @@ mod tests {
 
     #[test]
     fn earlier_parts_take_a_later_cue() {
-        let text = "Ivo Marr spoke.\n\n\"It was long.\n\n\"It was good,\" the director told reporters.";
+        let text =
+            "Ivo Marr spoke.\n\n\"It was long.\n\n\"It was good,\" the director told reporters.";
         assert_speaker(text, "It was long.", Some("Ivo Marr"), "multi_paragraph");
     }
 }

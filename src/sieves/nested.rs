@@ -20,9 +20,19 @@ use crate::people::People;
 use crate::quotes::Quote;
 use crate::span::Span;
 
-pub fn decide(text: &str, quotes: &[Quote], q: usize, outer: Option<&Decision>, people: &mut People) -> Option<Decision> {
+pub fn decide(
+    text: &str,
+    quotes: &[Quote],
+    q: usize,
+    outer: Option<&Decision>,
+    people: &mut People,
+) -> Option<Decision> {
     static CUE: LazyLock<Regex> = LazyLock::new(|| {
-        let verbs = lexicon::reporting_verbs().iter().map(|v| regex::escape(v)).collect::<Vec<_>>().join("|");
+        let verbs = lexicon::reporting_verbs()
+            .iter()
+            .map(|v| regex::escape(v))
+            .collect::<Vec<_>>()
+            .join("|");
         Regex::new(&format!(
             r"(?x)
             (?P<who> \b(?:I|we|We) | \p{{Lu}}[\p{{L}}'’-]+(?:\s+\p{{Lu}}[\p{{L}}'’-]+){{0,2}} )
@@ -38,7 +48,10 @@ pub fn decide(text: &str, quotes: &[Quote], q: usize, outer: Option<&Decision>, 
     let who = caps.name("who")?;
     let verb = caps.name("verb")?;
     let mention = Span::new(region.start + who.start(), region.start + who.end());
-    let cue = Some(Span::new(region.start + verb.start(), region.start + verb.end()));
+    let cue = Some(Span::new(
+        region.start + verb.start(),
+        region.start + verb.end(),
+    ));
     let speaker = match who.as_str() {
         "I" | "we" | "We" => outer?.speaker,
         _ => {
@@ -54,7 +67,13 @@ pub fn decide(text: &str, quotes: &[Quote], q: usize, outer: Option<&Decision>, 
             people.lookup(text, &words)
         }
     };
-    Some(Decision { speaker, mention: Some(mention), cue, addressee: None, rule: "nested_cue" })
+    Some(Decision {
+        speaker,
+        mention: Some(mention),
+        cue,
+        addressee: None,
+        rule: "nested_cue",
+    })
 }
 
 #[cfg(test)]

@@ -28,7 +28,9 @@ impl Sieve for SentenceSubject {
         let range = cx.sentence_before(t);
         for v in range.clone().rev() {
             let reporting = cx.is_verb(v);
-            let thinking = cx.word(v).is_some_and(|w| lexicon::is_cognition_verb(w) && w.chars().next().is_some_and(char::is_lowercase));
+            let thinking = cx.word(v).is_some_and(|w| {
+                lexicon::is_cognition_verb(w) && w.chars().next().is_some_and(char::is_lowercase)
+            });
             if !(reporting || thinking) {
                 continue;
             }
@@ -36,7 +38,11 @@ impl Sieve for SentenceSubject {
                 return Some(Attribution {
                     who,
                     cue: reporting.then_some(v),
-                    addressee: if reporting { cx.addressee_after(v) } else { None },
+                    addressee: if reporting {
+                        cx.addressee_after(v)
+                    } else {
+                        None
+                    },
                 });
             }
         }
@@ -50,24 +56,54 @@ mod tests {
 
     #[test]
     fn attributes_fragment_to_the_subject_who_says_it() {
-        assert_speaker("Ola Pim says she has “no clue” what comes next.", "no clue", Some("Ola Pim"), "sentence_subject");
+        assert_speaker(
+            "Ola Pim says she has “no clue” what comes next.",
+            "no clue",
+            Some("Ola Pim"),
+            "sentence_subject",
+        );
     }
 
     #[test]
     fn attributes_fragment_after_a_thinking_verb() {
-        assert_speaker("Ivo Marr felt that Bram is the “golden boy,” and left.", "golden boy,", Some("Ivo Marr"), "sentence_subject");
+        assert_speaker(
+            "Ivo Marr felt that Bram is the “golden boy,” and left.",
+            "golden boy,",
+            Some("Ivo Marr"),
+            "sentence_subject",
+        );
     }
 
     #[test]
     fn reads_the_first_of_two_fragments_too() {
-        let text = "Tess Lamb teased that she had filmed \"a big scene\" that involved \"running a lot.\"";
+        let text =
+            "Tess Lamb teased that she had filmed \"a big scene\" that involved \"running a lot.\"";
         assert_speaker(text, "a big scene", Some("Tess Lamb"), "sentence_subject");
-        assert_speaker(text, "running a lot.", Some("Tess Lamb"), "sentence_subject");
+        assert_speaker(
+            text,
+            "running a lot.",
+            Some("Tess Lamb"),
+            "sentence_subject",
+        );
+    }
+
+    #[test]
+    fn takes_the_nearest_subject_through_modal_verbs() {
+        let text = "Ola Pim thinks Ivo Marr might have realized it is not as simple as “Oh, she hates me.”";
+        assert_speaker(
+            text,
+            "Oh, she hates me.",
+            Some("Ivo Marr"),
+            "sentence_subject",
+        );
     }
 
     // Negatives
     #[test]
     fn leaves_sentence_without_a_speaking_subject_alone() {
-        assert_no_rule("It gives her two hours a day to “chill out” every week.", "chill out");
+        assert_no_rule(
+            "It gives her two hours a day to “chill out” every week.",
+            "chill out",
+        );
     }
 }

@@ -43,22 +43,37 @@ pub fn trailing(cx: &Context<'_>, t: usize) -> Option<Attribution> {
     }
     // A byline after a dash, and nothing else: `“…” —Commissioner Ana Ruiz`.
     if dash {
-        let start = cx.word(i).filter(|w| lexicon::honorific(w).is_some() || lexicon::person_noun(w).is_some()).map_or(i, |_| i + 1);
+        let start = cx
+            .word(i)
+            .filter(|w| lexicon::honorific(w).is_some() || lexicon::person_noun(w).is_some())
+            .map_or(i, |_| i + 1);
         if let Some(run) = cx.people.run_at(start)
             && run.toks.end == range.end
         {
-            return Some(Attribution { who: Who::name(run), cue: None, addressee: None });
+            return Some(Attribution {
+                who: Who::name(run),
+                cue: None,
+                addressee: None,
+            });
         }
     }
     if cx.is_verb(i) {
         let who = cx.mention_after(i)?;
-        return Some(Attribution { who, cue: Some(i), addressee: cx.addressee_after(i) });
+        return Some(Attribution {
+            who,
+            cue: Some(i),
+            addressee: cx.addressee_after(i),
+        });
     }
     // Subject first: the verb within a few words.
     let limit = range.end.min(i + 9);
     let v = (i + 1..limit).find(|&v| cx.is_verb(v))?;
     let (who, start) = cx.mention_before(v, i)?;
-    (start == i).then(|| Attribution { who, cue: Some(v), addressee: cx.addressee_after(v) })
+    (start == i).then(|| Attribution {
+        who,
+        cue: Some(v),
+        addressee: cx.addressee_after(v),
+    })
 }
 
 #[cfg(test)]
@@ -67,23 +82,46 @@ mod tests {
 
     #[test]
     fn attributes_name_after_quote() {
-        assert_speaker("Ola Pim won. “It was hard,” Pim says.", "It was hard,", Some("Ola Pim"), "trailing_cue");
+        assert_speaker(
+            "Ola Pim won. “It was hard,” Pim says.",
+            "It was hard,",
+            Some("Ola Pim"),
+            "trailing_cue",
+        );
     }
 
     #[test]
     fn attributes_inverted_verb_and_honorific() {
-        assert_speaker("Ivo Marr spoke. \"We tried,\" said Mr Marr.", "We tried,", Some("Ivo Marr"), "trailing_cue");
-        assert_speaker("\"I won,\" said 31-year-old Tess Lamb.", "I won,", Some("Tess Lamb"), "trailing_cue");
+        assert_speaker(
+            "Ivo Marr spoke. \"We tried,\" said Mr Marr.",
+            "We tried,",
+            Some("Ivo Marr"),
+            "trailing_cue",
+        );
+        assert_speaker(
+            "\"I won,\" said 31-year-old Tess Lamb.",
+            "I won,",
+            Some("Tess Lamb"),
+            "trailing_cue",
+        );
     }
 
     #[test]
     fn resolves_pronoun_to_last_subject() {
-        assert_speaker("Ola Pim sat down. “It was hard,” she says.", "It was hard,", Some("Ola Pim"), "trailing_cue");
+        assert_speaker(
+            "Ola Pim sat down. “It was hard,” she says.",
+            "It was hard,",
+            Some("Ola Pim"),
+            "trailing_cue",
+        );
     }
 
     #[test]
     fn reads_addressee_and_adverb() {
-        let r = crate::testing::record("Ola Pim smiled. “Yes,” Pim tells Daily Lens. “No,” Pim later told her sister.", "Yes,");
+        let r = crate::testing::record(
+            "Ola Pim smiled. “Yes,” Pim tells Daily Lens. “No,” Pim later told her sister.",
+            "Yes,",
+        );
         assert_eq!(r.addressee.as_deref(), Some("Daily Lens"));
         assert_eq!(r.cue.as_deref(), Some("tells"));
         let r = crate::testing::record("Ola Pim smiled. “No,” Pim later told her sister.", "No,");
@@ -92,7 +130,12 @@ mod tests {
 
     #[test]
     fn unnamed_speaker_is_nobody() {
-        assert_speaker("Ola Pim sang. “Great show,” one viewer wrote.", "Great show,", None, "trailing_cue");
+        assert_speaker(
+            "Ola Pim sang. “Great show,” one viewer wrote.",
+            "Great show,",
+            None,
+            "trailing_cue",
+        );
     }
 
     #[test]
@@ -102,12 +145,22 @@ mod tests {
 
     #[test]
     fn attributes_a_byline_after_a_dash() {
-        assert_speaker("“We agree on this.” -Commissioner Ana Ruiz", "We agree on this.", Some("Ana Ruiz"), "trailing_cue");
+        assert_speaker(
+            "“We agree on this.” -Commissioner Ana Ruiz",
+            "We agree on this.",
+            Some("Ana Ruiz"),
+            "trailing_cue",
+        );
     }
 
     #[test]
     fn keeps_the_honorific_of_a_bare_surname() {
-        assert_speaker("\"Hello\"--said Mr. Quillby", "Hello", Some("Mr. Quillby"), "trailing_cue");
+        assert_speaker(
+            "\"Hello\"--said Mr. Quillby",
+            "Hello",
+            Some("Mr. Quillby"),
+            "trailing_cue",
+        );
     }
 
     // Negatives

@@ -24,11 +24,20 @@ impl Sieve for TranscriptLabel {
             let words = cx.text[label.start..label.end]
                 .split_whitespace()
                 .map(|w| {
-                    let start = label.start + (w.as_ptr() as usize - cx.text[label.start..].as_ptr() as usize);
+                    let start = label.start
+                        + (w.as_ptr() as usize - cx.text[label.start..].as_ptr() as usize);
                     crate::span::Span::new(start, start + w.len())
                 })
                 .collect();
-            return Some(Attribution { who: Who::Name { words, span: label, honorific: None }, cue: None, addressee: None });
+            return Some(Attribution {
+                who: Who::Name {
+                    words,
+                    span: label,
+                    honorific: None,
+                },
+                cue: None,
+                addressee: None,
+            });
         }
         let t = cx.tok_of(q)?;
         let colon = t.checked_sub(1)?;
@@ -37,7 +46,11 @@ impl Sieve for TranscriptLabel {
         }
         let run = cx.people.run_ending(colon)?;
         let start = run.honorific.unwrap_or(run.toks.start);
-        cx.opens_paragraph(start).then(|| Attribution { who: Who::name(run), cue: None, addressee: None })
+        cx.opens_paragraph(start).then(|| Attribution {
+            who: Who::name(run),
+            cue: None,
+            addressee: None,
+        })
     }
 }
 
@@ -57,7 +70,10 @@ mod tests {
         let r = record(text, "It was fun. Really.");
         assert_eq!(r.speaker.as_deref(), Some("Tess Lamb"));
         assert_eq!(r.kind, "unmarked");
-        assert_eq!(record(text, "I slept.").speaker.as_deref(), Some("Tess Lamb"));
+        assert_eq!(
+            record(text, "I slept.").speaker.as_deref(),
+            Some("Tess Lamb")
+        );
         assert!(crate::testing::find(text, "What was it like?").is_none());
     }
 }

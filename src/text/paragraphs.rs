@@ -93,25 +93,37 @@ mod tests {
 
     #[test]
     fn every_line_is_a_paragraph() {
-        assert_eq!(texts("One.\nTwo.\n\n  Three.  \n"), ["One.", "Two.", "Three."]);
+        assert_eq!(
+            texts("One.\nTwo.\n\n  Three.  \n"),
+            ["One.", "Two.", "Three."]
+        );
     }
 
     #[test]
     fn crlf_cr_and_unicode_separators_break_lines() {
-        assert_eq!(texts("A.\r\nB.\rC.\u{2028}D.\u{2029}E."), ["A.", "B.", "C.", "D.", "E."]);
+        assert_eq!(
+            texts("A.\r\nB.\rC.\u{2028}D.\u{2029}E."),
+            ["A.", "B.", "C.", "D.", "E."]
+        );
     }
 
     #[test]
     fn hard_wrapped_sentence_stays_one_paragraph() {
         assert_eq!(
             texts("It was very well to say it, but the wise girl was\nnot going to.\nNext one."),
-            ["It was very well to say it, but the wise girl was\nnot going to.", "Next one."]
+            [
+                "It was very well to say it, but the wise girl was\nnot going to.",
+                "Next one."
+            ]
         );
     }
 
     #[test]
     fn capitalised_next_line_is_a_new_paragraph() {
-        assert_eq!(texts("Mara Quill\nPhoto Desk"), ["Mara Quill", "Photo Desk"]);
+        assert_eq!(
+            texts("Mara Quill\nPhoto Desk"),
+            ["Mara Quill", "Photo Desk"]
+        );
     }
 
     #[test]

@@ -100,19 +100,37 @@ pub fn tokenize(text: &str, paras: &[Paragraph], quotes: &[QuoteSpan], n_quotes:
                 && q.outer.start == i
             {
                 quote_tok[q.id] = Some(toks.len());
-                toks.push(Tok { span: q.outer, kind: TokKind::Quote(q.id), para: pi, sent: 0 });
+                toks.push(Tok {
+                    span: q.outer,
+                    kind: TokKind::Quote(q.id),
+                    para: pi,
+                    sent: 0,
+                });
                 i = q.outer.end;
                 qi += 1;
                 continue;
             }
-            let c = text[i..].chars().next().expect("i is a char boundary below the end");
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("i is a char boundary below the end");
             if c.is_whitespace() {
                 i += c.len_utf8();
                 continue;
             }
             if c.is_alphanumeric() {
-                let end = word_end(text, i, para.span.end, quotes.get(qi).map(|q| q.outer.start));
-                toks.push(Tok { span: Span::new(i, end), kind: TokKind::Word, para: pi, sent: 0 });
+                let end = word_end(
+                    text,
+                    i,
+                    para.span.end,
+                    quotes.get(qi).map(|q| q.outer.start),
+                );
+                toks.push(Tok {
+                    span: Span::new(i, end),
+                    kind: TokKind::Word,
+                    para: pi,
+                    sent: 0,
+                });
                 i = end;
                 continue;
             }
@@ -184,7 +202,12 @@ fn ends_sentence(text: &str, toks: &[Tok], t: usize, quotes: &[QuoteSpan]) -> bo
     // Closing brackets stay with the sentence they end: handled by the next check.
     match next.kind {
         TokKind::Quote(_) => true,
-        TokKind::Word => next.span.of(text).chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        TokKind::Word => next
+            .span
+            .of(text)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
         TokKind::Punct => matches!(next.span.of(text), "(" | "[" | "—" | "–"),
     }
 }
@@ -205,7 +228,10 @@ mod tests {
 
     #[test]
     fn words_keep_apostrophes_and_hyphens() {
-        let w: Vec<_> = words("Ola’s 31-year-old friend didn't.").into_iter().map(|w| w.0).collect();
+        let w: Vec<_> = words("Ola’s 31-year-old friend didn't.")
+            .into_iter()
+            .map(|w| w.0)
+            .collect();
         assert_eq!(w, ["Ola’s", "31-year-old", "friend", "didn't", "."]);
     }
 
@@ -223,7 +249,11 @@ mod tests {
         let text = "Ola said “Yes. No.” Then went.";
         let start = text.find('“').expect("open");
         let end = text.find('”').expect("close") + '”'.len_utf8();
-        let q = [QuoteSpan { id: 0, outer: Span::new(start, end), ends_sentence: true }];
+        let q = [QuoteSpan {
+            id: 0,
+            outer: Span::new(start, end),
+            ends_sentence: true,
+        }];
         let t = tokenize(text, &paragraphs(text), &q, 1);
         let kinds: Vec<_> = t.toks.iter().map(|t| t.kind).collect();
         assert_eq!(kinds[2], TokKind::Quote(0));
