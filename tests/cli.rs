@@ -1,0 +1,410 @@
+//! The `hs-quotes` command as a user meets it: the real binary, real files,
+//! exit statuses and messages. Articles here are invented for these tests.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_hs-quotes");
+
+const BIKES: &str = "Tova Brennick opened a repair shop in Lindhavn last spring. \
+    “People keep their bikes for decades,” Brennick says.\n";
+const ROWING: &str = "Jorund Maelis coaches the local rowing club. \
+    “We train before dawn,” Maelis tells River Weekly.\n";
+const FENCES: &str =
+    "Ansel Virk paints fences in Harrow. “Paint dries slowly in June,” Virk says.\n\n";
+
+/// A fresh folder per test, removed when the test ends (also on failure).
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(test: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("hs-quotes-cli-{}-{test}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+
+    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    /// Run the binary in this folder, so relative names come back as given.
+    fn run(&self, args: &[&str]) -> Output {
+        self.run_with_stdin(args, b"")
+    }
+
+    fn run_with_stdin(&self, args: &[&str], input: &[u8]) -> Output {
+        let mut child = Command::new(BIN)
+            .args(args)
+            .current_dir(&self.0)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let input = input.to_vec();
+        // A thread, so a large input cannot deadlock against a full stdout pipe.
+        let feeder = std::thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        });
+        let output = child.wait_with_output().unwrap();
+        feeder.join().unwrap();
+        output
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn records(out: &Output) -> Vec<Value> {
+    match serde_json::from_slice(&out.stdout) {
+        Ok(Value::Array(records)) => records,
+        other => panic!("stdout is not a JSON array: {other:?}\n{}", stdout(out)),
+    }
+}
+
+fn assert_status(out: &Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "exit status\nstdout:\n{}\nstderr:\n{}",
+        stdout(out),
+        stderr(out)
+    );
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn extracts_a_quote_with_its_speaker() {
+    let dir = Scratch::new("extracts_a_quote_with_its_speaker");
+    dir.write("bikes.txt", BIKES);
+    let out = dir.run(&["extract", "bikes.txt"]);
+    assert_status(&out, 0);
+    assert_eq!(stderr(&out), "");
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1, "{recs:#?}");
+    let r = &recs[0];
+    assert_eq!(r["file"], "bikes.txt");
+    assert_eq!(r["index"], 0);
+    assert_eq!(r["text"], "People keep their bikes for decades,");
+    assert_eq!(r["speaker"]["name"], "Tova Brennick");
+    assert_eq!(r["rule"], "trailing_cue");
+    assert_eq!(r["cue"], "says");
+    let (start, end) = (
+        r["start"].as_u64().unwrap() as usize,
+        r["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &BIKES.as_bytes()[start..end],
+        r["text"].as_str().unwrap().as_bytes()
+    );
+}
+
+#[test]
+fn reads_standard_input_with_dash() {
+    let dir = Scratch::new("reads_standard_input_with_dash");
+    let out = dir.run_with_stdin(&["extract", "-"], ROWING.as_bytes());
+    assert_status(&out, 0);
+    assert_eq!(stderr(&out), "");
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1, "{recs:#?}");
+    assert_eq!(recs[0]["file"], "-");
+    assert_eq!(recs[0]["text"], "We train before dawn,");
+    assert_eq!(recs[0]["speaker"]["name"], "Jorund Maelis");
+    assert_eq!(recs[0]["addressee"], "River Weekly");
+}
+
+#[test]
+fn jsonl_writes_one_compact_record_per_line() {
+    let dir = Scratch::new("jsonl_writes_one_compact_record_per_line");
+    dir.write("fences.txt", FENCES.repeat(3));
+    let out = dir.run(&["extract", "--jsonl", "fences.txt"]);
+    assert_status(&out, 0);
+    let text = stdout(&out);
+    assert!(text.ends_with('\n'), "{text:?}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    for (i, line) in lines.iter().enumerate() {
+        assert!(
+            line.starts_with('{') && !line.contains("\n  "),
+            "not compact: {line}"
+        );
+        let r: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(r["index"], i);
+        assert_eq!(r["paragraph"], i);
+        assert_eq!(r["speaker"]["name"], "Ansel Virk");
+    }
+}
+
+#[test]
+fn missing_file_is_reported_and_others_still_processed() {
+    let dir = Scratch::new("missing_file_is_reported_and_others_still_processed");
+    dir.write("bikes.txt", BIKES);
+    let out = dir.run(&["extract", "absent.txt", "bikes.txt"]);
+    assert_status(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("absent.txt") && err.contains("no such file"),
+        "{err}"
+    );
+    assert!(err.contains("1 of 2 inputs"), "{err}");
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1, "{recs:#?}");
+    assert_eq!(recs[0]["file"], "bikes.txt");
+}
+
+#[test]
+fn directory_is_reported() {
+    let dir = Scratch::new("directory_is_reported");
+    fs::create_dir(dir.path("articles")).unwrap();
+    let out = dir.run(&["extract", "articles"]);
+    assert_status(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("articles") && err.contains("is a directory"),
+        "{err}"
+    );
+    assert_eq!(records(&out).len(), 0);
+}
+
+#[test]
+fn unreadable_file_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Scratch::new("unreadable_file_is_reported");
+    let path = dir.write("locked.txt", BIKES);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&path).is_ok() {
+        eprintln!("skipped: this user (root?) can read a mode-000 file");
+        return;
+    }
+    let out = dir.run(&["extract", "locked.txt"]);
+    assert_status(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("locked.txt") && err.contains("permission denied"),
+        "{err}"
+    );
+}
+
+#[test]
+fn invalid_utf8_names_the_byte_offset() {
+    let dir = Scratch::new("invalid_utf8_names_the_byte_offset");
+    // "Café " is 6 bytes (é is two), so the stray Latin-1 byte is at 6.
+    let mut bytes = "Café ".as_bytes().to_vec();
+    bytes.push(0xE9);
+    bytes.extend_from_slice(b" au lait\n");
+    dir.write("latin1.txt", &bytes);
+    let out = dir.run(&["extract", "latin1.txt"]);
+    assert_status(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("latin1.txt") && err.contains("invalid UTF-8 at byte 6"),
+        "{err}"
+    );
+}
+
+#[test]
+fn binary_file_is_refused() {
+    let dir = Scratch::new("binary_file_is_refused");
+    dir.write("image.bin", b"PNG\x00\x01\x02 not an article");
+    let out = dir.run(&["extract", "image.bin"]);
+    assert_status(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("image.bin") && err.contains("NUL byte at byte 3"),
+        "{err}"
+    );
+}
+
+#[test]
+fn empty_and_whitespace_files_give_no_records_and_no_error() {
+    let dir = Scratch::new("empty_and_whitespace_files_give_no_records_and_no_error");
+    dir.write("empty.txt", "");
+    dir.write("blank.txt", " \n\n\t \r\n");
+    let out = dir.run(&["extract", "empty.txt", "blank.txt"]);
+    assert_status(&out, 0);
+    assert_eq!(stderr(&out), "");
+    assert_eq!(stdout(&out).trim(), "[]");
+    let out = dir.run(&["extract", "--jsonl", "empty.txt", "blank.txt"]);
+    assert_status(&out, 0);
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn usage_error_exits_2() {
+    let dir = Scratch::new("usage_error_exits_2");
+    dir.write("bikes.txt", BIKES);
+    let out = dir.run(&["extract"]);
+    assert_status(&out, 2);
+    assert!(stderr(&out).contains("<FILE>"), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    let out = dir.run(&["extract", "--pretty", "bikes.txt"]);
+    assert_status(&out, 2);
+    assert!(
+        stderr(&out).contains("unexpected argument '--pretty'"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&out), "");
+    let out = dir.run(&[]);
+    assert_status(&out, 2);
+}
+
+#[test]
+fn help_explains_every_option_with_an_example() {
+    let dir = Scratch::new("help_explains_every_option_with_an_example");
+    let out = dir.run(&["extract", "--help"]);
+    assert_status(&out, 0);
+    let help = stdout(&out);
+    for needle in [
+        "--jsonl",
+        "-o, --output",
+        "<FILE>",
+        "standard input",
+        "Example",
+    ] {
+        assert!(help.contains(needle), "help lacks {needle:?}:\n{help}");
+    }
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = Scratch::new("output_file_is_written_whole");
+    dir.write("fences.txt", FENCES.repeat(4));
+    fs::create_dir(dir.path("out")).unwrap();
+    let out = dir.run(&["extract", "-o", "out/quotes.json", "fences.txt"]);
+    assert_status(&out, 0);
+    assert_eq!(stdout(&out), "");
+    assert_eq!(stderr(&out), "");
+    let written: Value =
+        serde_json::from_slice(&fs::read(dir.path("out/quotes.json")).unwrap()).unwrap();
+    assert_eq!(written.as_array().unwrap().len(), 4);
+    assert_eq!(files_in(&dir.path("out")), ["quotes.json"]);
+
+    // Replacing an existing file works the same, and --output is the long form.
+    let out = dir.run(&[
+        "extract",
+        "--output",
+        "out/quotes.json",
+        "--jsonl",
+        "fences.txt",
+    ]);
+    assert_status(&out, 0);
+    let text = fs::read_to_string(dir.path("out/quotes.json")).unwrap();
+    assert_eq!(text.lines().count(), 4);
+    assert_eq!(files_in(&dir.path("out")), ["quotes.json"]);
+}
+
+#[test]
+fn output_to_a_missing_folder_fails_and_leaves_nothing() {
+    let dir = Scratch::new("output_to_a_missing_folder_fails_and_leaves_nothing");
+    dir.write("bikes.txt", BIKES);
+    let out = dir.run(&["extract", "-o", "nowhere/quotes.json", "bikes.txt"]);
+    assert_status(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("nowhere/quotes.json") && err.contains("cannot write output"),
+        "{err}"
+    );
+    assert_eq!(files_in(&dir.0), ["bikes.txt"]);
+}
+
+/// Start the binary on a large article, read one line, hang up.
+fn read_one_line_then_hang_up(dir: &Scratch, args: &[&str]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(&dir.0)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert_eq!(line, "[\n");
+    drop(reader);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn broken_pipe_ends_quietly() {
+    let dir = Scratch::new("broken_pipe_ends_quietly");
+    // About 2 MB of output: far more than a pipe holds, so the writer meets
+    // the closed pipe.
+    dir.write("big.txt", FENCES.repeat(5_000));
+    let out = read_one_line_then_hang_up(&dir, &["extract", "big.txt"]);
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(err, "");
+    assert_status(&out, 0);
+}
+
+#[test]
+fn broken_pipe_still_exits_1_when_an_input_failed() {
+    let dir = Scratch::new("broken_pipe_still_exits_1_when_an_input_failed");
+    dir.write("big.txt", FENCES.repeat(5_000));
+    let out = read_one_line_then_hang_up(&dir, &["extract", "big.txt", "absent.txt"]);
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        err.contains("absent.txt") && err.contains("no such file"),
+        "{err}"
+    );
+    assert!(!err.contains("cannot write output"), "{err}");
+    assert_status(&out, 1);
+}
+
+#[test]
+fn records_keep_file_order_given_on_the_command_line() {
+    let dir = Scratch::new("records_keep_file_order_given_on_the_command_line");
+    dir.write("a_bikes.txt", BIKES);
+    dir.write("b_rowing.txt", ROWING);
+    dir.write("c_fences.txt", FENCES.repeat(2));
+    let out = dir.run(&["extract", "c_fences.txt", "a_bikes.txt", "b_rowing.txt"]);
+    assert_status(&out, 0);
+    let recs = records(&out);
+    let got: Vec<(&str, u64)> = recs
+        .iter()
+        .map(|r| (r["file"].as_str().unwrap(), r["index"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("c_fences.txt", 0),
+            ("c_fences.txt", 1),
+            ("a_bikes.txt", 0),
+            ("b_rowing.txt", 0)
+        ]
+    );
+}
