@@ -141,7 +141,28 @@ impl People {
                 continue;
             }
             let after = run.toks.end;
-            let speaks = is_verb(after)
+            // `Acme, a software firm,` / `Burton, a doctor,` / `the firm Acme`
+            let described = toks.get(after).is_some_and(|t| t.span.of(text) == ",")
+                && toks
+                    .get(after + 1)
+                    .is_some_and(|t| matches!(t.span.of(text), "a" | "an" | "the"))
+                && toks
+                    .iter()
+                    .skip(after + 2)
+                    .take(4)
+                    .take_while(|t| t.kind == TokKind::Word)
+                    .any(|t| {
+                        let w = t.span.of(text);
+                        lexicon::person_noun(w).is_some() || lexicon::is_org_noun(w)
+                    });
+            let role_before = run.role.is_some()
+                || run.toks.start.checked_sub(1).is_some_and(|k| {
+                    let w = toks[k].span.of(text);
+                    lexicon::is_org_noun(w) && w.chars().next().is_some_and(char::is_lowercase)
+                });
+            let speaks = described
+                || role_before
+                || is_verb(after)
                 || (is_adverb(toks, text, after) && is_verb(after + 1))
                 || run
                     .toks
@@ -192,10 +213,27 @@ impl People {
             {
                 self.entities[e].gender = g;
             }
-            let mut roles = Vec::new();
+            let mut roles: Vec<String> = Vec::new();
             if let Some(r) = run.role {
-                roles.push(toks[r].span.of(text));
+                roles.push(toks[r].span.of(text).to_string());
             }
+            // `24-year-old Ola Pim`
+            let first = run.honorific.or(run.role).unwrap_or(run.toks.start);
+            if let Some(age) = first.checked_sub(1).map(|k| toks[k].span.of(text))
+                && crate::sieves::grammar::is_age(age)
+            {
+                roles.push(age.to_string());
+            }
+            // `the software firm Acme`, `Acme, a software firm`: an organization.
+            let org_before = first.checked_sub(1).is_some_and(|k| {
+                lexicon::is_org_noun(toks[k].span.of(text))
+                    && toks[k]
+                        .span
+                        .of(text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+            });
             // Appositive: `Name, a/an/the [words] ROLE`
             let k = run.toks.end;
             if toks.get(k).is_some_and(|t| t.span.of(text) == ",")
@@ -208,9 +246,26 @@ impl People {
                         break;
                     }
                     if lexicon::person_noun(t.span.of(text)).is_some() {
-                        roles.push(t.span.of(text));
+                        roles.push(t.span.of(text).to_string());
+                    }
+                    if lexicon::is_org_noun(t.span.of(text))
+                        && self.entities[e].gender == Gender::Unknown
+                    {
+                        self.entities[e].ty = EntityType::Organization;
                     }
                 }
+            }
+            // `Ola Pim, 24, said`
+            if toks.get(k).is_some_and(|t| t.span.of(text) == ",")
+                && let Some(n) = toks.get(k + 1).map(|t| t.span.of(text))
+                && n.len() <= 3
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && toks.get(k + 2).is_some_and(|t| t.span.of(text) == ",")
+            {
+                roles.push(format!("{n}-year-old"));
+            }
+            if org_before && self.entities[e].gender == Gender::Unknown {
+                self.entities[e].ty = EntityType::Organization;
             }
             for role in roles {
                 let role = role.to_lowercase();
@@ -331,6 +386,22 @@ impl People {
         if words.len() > 1 {
             // `Forever Ola Pim`: the longest known suffix.
             return (1..words.len()).find_map(|s| self.lookup_exact(text, &words[s..]));
+        }
+        // `ML:` in a transcript after `MARIA LOPEZ:`: initials of a full name.
+        let initials =
+            name.len() <= 3 && name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase());
+        if initials {
+            let found = self.entities.iter().position(|e| {
+                e.words > 1
+                    && e.name
+                        .split_whitespace()
+                        .filter_map(|w| w.chars().next())
+                        .collect::<String>()
+                        == name
+            });
+            if found.is_some() {
+                return found;
+            }
         }
         let mut best: Option<usize> = None;
         for (i, e) in self.entities.iter().enumerate() {
@@ -455,7 +526,8 @@ impl People {
         if lexicon::is_org_noun(&head) {
             return self.recent(tok, para, |e| e.ty == EntityType::Organization);
         }
-        let gender = lexicon::person_noun(&head)?;
+        let gender = lexicon::person_noun(&head)
+            .or_else(|| crate::sieves::grammar::is_age(&head).then_some(Gender::Unknown))?;
         // Someone the article gave this role to (`actor Ola Pim`), the latest
         // such before the description, however far back.
         let singular = head.trim_end_matches('s');
@@ -600,6 +672,15 @@ pub const ADVERBS: &[&str] = &[
     "should",
     "been",
     "be",
+    // `went on to say`, `continued to insist`
+    "goes",
+    "go",
+    "on",
+    "to",
+    "continued",
+    "continues",
+    "wanted",
+    "wants",
 ];
 
 /// Words after which a name is an object, not a subject.
@@ -691,4 +772,82 @@ fn is_subject_position(text: &str, toks: &[Tok], first: usize, end: usize) -> bo
             || (t.kind == TokKind::Punct && w == ",")
     });
     opens && followed
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_speaker, record};
+
+    #[test]
+    fn resolves_the_firm_and_it_to_the_organization() {
+        let text = "Acme, a software firm, lost money. “Sales fell,” the firm said in a statement. “We will recover,” it added.";
+        assert_speaker(text, "Sales fell,", Some("Acme"), "trailing_cue");
+        assert_speaker(text, "We will recover,", Some("Acme"), "trailing_cue");
+    }
+
+    #[test]
+    fn resolves_an_age_to_the_person_of_that_age() {
+        let text = "Ola Pim, 24, won the race. Ivo Marr came second. “I trained hard,” the 24-year-old said.";
+        assert_speaker(text, "I trained hard,", Some("Ola Pim"), "trailing_cue");
+    }
+
+    #[test]
+    fn resolves_a_role_skipping_people_only_mentioned_nearby() {
+        let text =
+            "Actor Ola Pim met director Ivo Marr. Marr left early. “It was fun,” the actor said.";
+        assert_speaker(text, "It was fun,", Some("Ola Pim"), "trailing_cue");
+    }
+
+    #[test]
+    fn pronoun_skips_a_person_of_the_other_gender() {
+        let text = "Mr Ivo Marr and Ola Pim met. Ola Pim said she liked him. Marr left. “It was fun,” she says.";
+        assert_speaker(text, "It was fun,", Some("Ola Pim"), "trailing_cue");
+    }
+
+    #[test]
+    fn initials_label_is_the_full_name() {
+        let text = "INTERVIEWER: How was it?\n\nMARIA LOPEZ: I loved it.\n\nINTERVIEWER: Why?\n\nML: Because it was fun.";
+        assert_speaker(
+            text,
+            "Because it was fun.",
+            Some("Maria Lopez"),
+            "transcript_label",
+        );
+    }
+
+    #[test]
+    fn first_name_and_surname_resolve_to_the_full_name() {
+        let text = "Ola Pim won. “It was hard,” Ola says. “And long,” Pim adds.";
+        assert_speaker(text, "It was hard,", Some("Ola Pim"), "trailing_cue");
+        assert_speaker(text, "And long,", Some("Ola Pim"), "trailing_cue");
+    }
+
+    #[test]
+    fn accented_and_plain_spellings_are_one_person() {
+        let text = "Stéphane Roux arrived. “Hello,” Stephane says.";
+        assert_speaker(text, "Hello,", Some("Stéphane Roux"), "trailing_cue");
+    }
+
+    #[test]
+    fn nobody_named_gets_no_speaker() {
+        let text = "Ola Pim sang. “It was loud,” a crew member said. “Too loud,” fans wrote. “Fine,” an official said.";
+        assert_speaker(text, "It was loud,", None, "trailing_cue");
+        assert_speaker(text, "Too loud,", None, "trailing_cue");
+        assert_speaker(text, "Fine,", None, "trailing_cue");
+    }
+
+    #[test]
+    fn character_speaks_with_the_actor_who_plays_them() {
+        let text = "Jo March (Ola Pim) sends a text. “Come home,” Jo says.";
+        let r = crate::testing::find(text, "Come home,").expect("record");
+        let s = r.speaker.expect("speaker");
+        assert_eq!(
+            (s.name.as_str(), s.actor.as_deref()),
+            ("Jo March", Some("Ola Pim"))
+        );
+        assert_eq!(
+            record(text, "Come home,").rule.as_deref(),
+            Some("trailing_cue")
+        );
+    }
 }

@@ -53,6 +53,24 @@ pub fn is_name_word(word: &str) -> bool {
         || lexicon::is_reporting_verb(bare))
 }
 
+fn is_month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS.contains(&word)
+}
+
 /// `Connor’s` -> (`Connor`, true).
 pub fn strip_possessive(word: &str) -> (&str, bool) {
     for suffix in ["’s", "'s", "’S", "'S"] {
@@ -98,7 +116,8 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
         if toks[k].para != toks[i].para {
             break;
         }
-        if is_name_word(w) {
+        // A month after a first name is a surname: `Jo March`.
+        if is_name_word(w) || (!words.is_empty() && is_month(strip_possessive(w).0)) {
             let (stem, poss) = strip_possessive(w);
             let start = toks[k].span.start;
             words.push(Span::new(start, start + stem.len()));
@@ -270,6 +289,11 @@ mod tests {
             names("Then Tia C. Marr met Ana de Vries."),
             ["Tia C. Marr", "Ana de Vries"]
         );
+    }
+
+    #[test]
+    fn a_month_after_a_first_name_is_a_surname() {
+        assert_eq!(names("Then Jo March smiled in March."), ["Jo March"]);
     }
 
     #[test]

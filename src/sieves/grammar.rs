@@ -38,10 +38,28 @@ impl Context<'_> {
             .map(|t| t.span.of(self.text))
     }
 
+    /// A reporting verb used as a verb: lower case, or capitalised only where
+    /// it opens its sentence (`Added Pim: “…”`); never after a determiner,
+    /// where its form is a noun (`with a grin`, `in a statement`).
     pub fn is_verb(&self, k: usize) -> bool {
         self.word(k).is_some_and(|w| {
-            lexicon::is_reporting_verb(w) && !w.chars().next().is_some_and(char::is_uppercase)
+            lexicon::is_reporting_verb(w)
+                && (w.chars().next().is_some_and(char::is_lowercase)
+                    || k == 0
+                    || self.toks[k - 1].sent != self.toks[k].sent)
+                && !self.after_determiner(k)
         })
+    }
+
+    /// Whether token `k` follows `a`, `the`, `his` and the like.
+    pub fn after_determiner(&self, k: usize) -> bool {
+        k > 0
+            && self.word(k - 1).is_some_and(|d| {
+                matches!(
+                    d.to_lowercase().as_str(),
+                    "a" | "an" | "the" | "his" | "her" | "their" | "my" | "our" | "its" | "your"
+                )
+            })
     }
 
     fn is_adverb(&self, k: usize) -> bool {
@@ -93,7 +111,8 @@ impl Context<'_> {
                 k,
             ));
         }
-        if lexicon::person_noun(&lower).is_some() || lexicon::is_org_noun(&lower) {
+        if lexicon::person_noun(&lower).is_some() || lexicon::is_org_noun(&lower) || is_age(&lower)
+        {
             // Walk back over adjectives to a determiner: `the 46-year-old actress`.
             let mut d = k;
             for _ in 0..4 {
@@ -135,12 +154,13 @@ impl Context<'_> {
 
     /// Who is named right after an inverted verb at `verb`: `said Mr Lyn`,
     /// `said 31-year-old Lambert`, `added little Amy`, `said a homeless man`.
-    pub fn mention_after(&self, verb: usize) -> Option<Who> {
+    /// Also returns the token after the mention.
+    pub fn mention_after(&self, verb: usize) -> Option<(Who, usize)> {
         let para = self.toks[verb].para;
         let mut k = verb + 1;
         let w = self.word(k)?;
         if let Some(p) = lexicon::pronoun(w) {
-            return (p.case == lexicon::Case::Subject).then_some(Who::Pronoun { tok: k });
+            return (p.case == lexicon::Case::Subject).then_some((Who::Pronoun { tok: k }, k + 1));
         }
         let lower = w.to_lowercase();
         let definite = DEFINITE.contains(&lower.as_str());
@@ -152,7 +172,7 @@ impl Context<'_> {
                 return None;
             }
             if let Some(run) = self.people.run_at(k) {
-                return Some(Who::name(run));
+                return Some((Who::name(run), run.toks.end));
             }
             let w = self.word(k)?;
             if lexicon::honorific(w).is_some() {
@@ -160,10 +180,15 @@ impl Context<'_> {
                 if self.punct(k) == Some(".") {
                     k += 1;
                 }
-                return self.people.run_at(k).map(Who::name);
+                return self
+                    .people
+                    .run_at(k)
+                    .map(|run| (Who::name(run), run.toks.end));
             }
             let lower = w.to_lowercase();
-            let noun = lexicon::person_noun(&lower).is_some() || lexicon::is_org_noun(&lower);
+            let noun = lexicon::person_noun(&lower).is_some()
+                || lexicon::is_org_noun(&lower)
+                || is_age(&lower);
             let next_is_word = self
                 .word(k + 1)
                 .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
@@ -172,17 +197,20 @@ impl Context<'_> {
             {
                 let span = self.span(verb + 1, k);
                 if definite {
-                    return Some(Who::Description { head: k, span });
+                    return Some((Who::Description { head: k, span }, k + 1));
                 }
                 if indefinite || lower.ends_with('s') {
-                    return Some(Who::Unnamed { span });
+                    return Some((Who::Unnamed { span }, k + 1));
                 }
             }
-            // Describing words are lower case or numbers: `31-year-old`, `little`.
+            // Describing words are lower case or numbers: `31-year-old`,
+            // `little`; a preposition starts a phrase of place or medium
+            // (`said on Instagram`), not a description of the speaker.
             if !w
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_lowercase() || c.is_numeric())
+                || NOT_DESCRIBING.contains(&w)
             {
                 return None;
             }
@@ -251,12 +279,25 @@ impl Context<'_> {
     }
 }
 
+/// Lower-case words that never describe a speaker.
+const NOT_DESCRIBING: &[&str] = &[
+    "about", "after", "at", "before", "by", "during", "for", "from", "in", "into", "of", "on",
+    "over", "that", "to", "via", "with", "and", "or", "but", "as", "it", "this", "so", "then",
+    "when",
+];
+
 /// Lower-case words that end an addressee rather than extend it.
 const NOT_NOUNS: &[&str] = &[
     "about", "after", "as", "at", "before", "during", "for", "from", "in", "of", "on", "that",
     "then", "to", "when", "while", "with", "over", "via", "and", "but", "or", "how", "why", "what",
     "if",
 ];
+
+/// `24-year-old`: an age that stands for a person (`the 24-year-old said`).
+pub fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
 
 fn takes_addressee(verb: &str) -> bool {
     const STEMS: &[&str] = &[

@@ -31,31 +31,86 @@ impl Sieve for LeadingCue {
     }
 }
 
-/// Words that may stand between a verb and its quotation.
-const TAIL: &[&str] = &[
-    "with",
-    "further",
-    "also",
-    "simply",
-    "then",
-    "again",
-    "later",
-    "in",
+/// Words that open a clause of its own: after them the quotation is no
+/// longer what the verb introduces.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "if", "whether", "how", "what", "why", "who", "when", "which", "because",
+];
+
+/// Words after which a capitalised word is a place or a medium, not a new
+/// subject: `said on Instagram:`, `told reporters in Paris:`.
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "to", "with", "from", "via", "for", "during", "after", "before",
+];
+
+/// Adverbs of time and manner that may follow a verb: `He says further:`.
+const MANNER: &[&str] = &[
     "a",
     "an",
     "the",
-    "on",
-    "to",
-    "statement",
-    "interview",
-    "post",
-    "tweet",
-    "message",
-    "note",
-    "afterwards",
+    "his",
+    "her",
+    "their",
+    "further",
+    "also",
+    "again",
+    "simply",
+    "then",
+    "later",
     "once",
+    "now",
+    "today",
+    "yesterday",
     "recently",
+    "afterwards",
+    "back",
+    "too",
+    "first",
+    "last",
 ];
+
+/// The most words of manner between a verb and its quotation.
+const MAX_TAIL: usize = 6;
+
+/// Whether tokens `from..to` are words of manner or place (`with a grin`,
+/// `further`, `in a statement on Instagram`), not a clause of their own
+/// (`me I`, `that they`, `Ivo Marr`).
+fn is_manner_tail(cx: &Context<'_>, from: usize, to: usize) -> bool {
+    if to.saturating_sub(from) > MAX_TAIL {
+        return false;
+    }
+    let mut after_preposition = false;
+    for k in from..to {
+        let Some(w) = cx.word(k) else { return false };
+        let lower = w.to_lowercase();
+        // `filming` right after `teased` is its object, no manner: a plain
+        // word may stand only after a preposition or a determiner.
+        let plain = !lower.ends_with("ly")
+            && !PREPOSITIONS.contains(&lower.as_str())
+            && !MANNER.contains(&lower.as_str())
+            && !cx.after_determiner(k + 1)
+            && !(k > from
+                && (cx.after_determiner(k)
+                    || cx.word(k - 1).is_some_and(|p| PREPOSITIONS.contains(&p))));
+        if plain && w.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        let verb = cx.is_verb(k) || (lexicon::is_cognition_verb(&lower) && !cx.after_determiner(k));
+        if lexicon::pronoun(w).is_some_and(|p| p.case == lexicon::Case::Subject)
+            || CLAUSE_OPENERS.contains(&lower.as_str())
+            || verb
+        {
+            return false;
+        }
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if capital && !after_preposition {
+            return false;
+        }
+        after_preposition =
+            PREPOSITIONS.contains(&lower.as_str()) || (capital && after_preposition);
+    }
+    true
+}
 
 /// The cue in tokens `floor..end` that introduces what follows them.
 pub fn leading(cx: &Context<'_>, floor: usize, end: usize) -> Option<Attribution> {
@@ -77,16 +132,19 @@ pub fn leading(cx: &Context<'_>, floor: usize, end: usize) -> Option<Attribution
             .map_or(v + 1, |k| k + 1)
     });
     let tail_start = addressee_end.unwrap_or(v + 1);
-    let mut prev_ok = false;
-    for k in tail_start..e {
-        let w = cx.word(k)?;
-        let capital =
-            w.chars().next().is_some_and(char::is_uppercase) && lexicon::pronoun(w).is_none();
-        // `said on Instagram:` — a name only after a word of the tail.
-        prev_ok = TAIL.contains(&w) || (capital && prev_ok);
-        if !prev_ok {
-            return None;
-        }
+    // `Added Priya:`, `said Mr Lyn,`: the speaker stands after the verb.
+    if tail_start < e
+        && let Some((who, end)) = cx.mention_after(v)
+        && end == e
+    {
+        return Some(Attribution {
+            who,
+            cue: Some(v),
+            addressee: None,
+        });
+    }
+    if !is_manner_tail(cx, tail_start, e) {
+        return None;
     }
     let word = cx.word(v)?;
     // `…, saying: “…”`: the participle's subject is the clause's.
@@ -161,6 +219,41 @@ mod tests {
             "Ivo (Tess Lamb) wakes up to a text from Bram that says \"hey\" with a heart.",
             "hey",
             Some("Bram"),
+            "leading_cue",
+        );
+    }
+
+    #[test]
+    fn manner_words_may_stand_between_verb_and_quote() {
+        assert_speaker(
+            "Ola Pim smiled. Pim adds with a grin: “We did it.”",
+            "We did it.",
+            Some("Ola Pim"),
+            "leading_cue",
+        );
+        assert_speaker(
+            "Ola Pim smiled. Pim said on Instagram: “We did it.”",
+            "We did it.",
+            Some("Ola Pim"),
+            "leading_cue",
+        );
+    }
+
+    #[test]
+    fn an_object_after_the_verb_is_no_manner() {
+        let r = record(
+            "Ola Pim teased filming \"a big scene\" for the finale.",
+            "a big scene",
+        );
+        assert_eq!(r.rule.as_deref(), Some("sentence_subject"));
+    }
+
+    #[test]
+    fn inverted_order_before_the_quote() {
+        assert_speaker(
+            "Ola Pim and Ivo Marr met. Added Pim: “We did it.”",
+            "We did it.",
+            Some("Ola Pim"),
             "leading_cue",
         );
     }

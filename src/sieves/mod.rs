@@ -20,6 +20,7 @@ mod leading_cue;
 mod multi_paragraph;
 mod nested;
 mod sentence_subject;
+mod source_phrase;
 mod trailing_cue;
 mod transcript_label;
 
@@ -109,6 +110,7 @@ pub const SIEVES: &[&dyn Sieve] = &[
     &trailing_cue::TrailingCue,         // “…,” Connor says.  “…,” said Mr Lyn.
     &leading_cue::LeadingCue,           // Joe Locke adds, “…”  David corrects him: “…”
     &colon_intro::ColonIntro,           // Oseman said:¶“…”
+    &source_phrase::SourcePhrase,       // According to Ola Pim, “…”  as Pim puts it
     &multi_paragraph::MultiParagraph,   // “…¶“…,” she said.  one utterance, one speaker
     &sentence_subject::SentenceSubject, // Connor says he has “no clue”
     &continuation::SameParagraph,       // “…,” Ola says. “…”
@@ -246,8 +248,17 @@ fn resolve(
             span,
             honorific,
         } => {
-            let mention = Span::new(honorific.map_or(span.start, |h| h.start), span.end);
-            (people.resolve_name(text, words, *honorific), Some(mention))
+            let speaker = people.resolve_name(text, words, *honorific);
+            // `Drama Star Ola Pim teased`: the mention is the name it resolved to.
+            let named = speaker.map_or(words.len(), |e| {
+                people.entities[e].name.split_whitespace().count()
+            });
+            let start = if named < words.len() {
+                words[words.len() - named].start
+            } else {
+                honorific.map_or(span.start, |h| h.start)
+            };
+            (speaker, Some(Span::new(start, span.end)))
         }
         Who::Org { span } => (Some(people.organization(span.of(text))), Some(*span)),
         Who::Pronoun { tok } => {

@@ -26,23 +26,41 @@ impl Sieve for SentenceSubject {
     fn attribute(&self, cx: &Context<'_>, q: usize) -> Option<Attribution> {
         let t = cx.tok_of(q)?;
         let range = cx.sentence_before(t);
-        for v in range.clone().rev() {
-            let reporting = cx.is_verb(v);
-            let thinking = cx.word(v).is_some_and(|w| {
+        // `She says they love it, “…”`: the saying outranks a nearer thinking.
+        let thinking = |v: usize| {
+            cx.word(v).is_some_and(|w| {
                 lexicon::is_cognition_verb(w) && w.chars().next().is_some_and(char::is_lowercase)
-            });
-            if !(reporting || thinking) {
-                continue;
-            }
-            if let Some((who, _)) = cx.mention_before(v, range.start) {
+            })
+        };
+        for reporting in [true, false] {
+            for v in range.clone().rev() {
+                let fits = if reporting {
+                    cx.is_verb(v)
+                } else {
+                    thinking(v)
+                };
+                if !fits {
+                    continue;
+                }
+                let Some((who, _)) = cx.mention_before(v, range.start) else {
+                    continue;
+                };
+                // `It speaks to how …`: an expletive `it` says nothing.
+                if let super::Who::Pronoun { tok } = who
+                    && lexicon::pronoun(cx.toks[tok].span.of(cx.text))
+                        .is_some_and(|p| p.gender == lexicon::Gender::Neuter)
+                {
+                    continue;
+                }
+                let addressee = if reporting {
+                    cx.addressee_after(v)
+                } else {
+                    None
+                };
                 return Some(Attribution {
                     who,
                     cue: reporting.then_some(v),
-                    addressee: if reporting {
-                        cx.addressee_after(v)
-                    } else {
-                        None
-                    },
+                    addressee,
                 });
             }
         }
@@ -98,7 +116,23 @@ mod tests {
         );
     }
 
+    #[test]
+    fn saying_outranks_a_nearer_thinking() {
+        assert_speaker(
+            "Ola Pim says they love the place, “It is home.”",
+            "It is home.",
+            Some("Ola Pim"),
+            "sentence_subject",
+        );
+    }
+
     // Negatives
+    #[test]
+    fn an_expletive_it_is_no_speaker() {
+        let text = "It speaks to how Ivo Marr thinks Ola might have realized it is not as simple as “Oh, she hates me.”";
+        assert_speaker(text, "Oh, she hates me.", Some("Ola"), "sentence_subject");
+    }
+
     #[test]
     fn leaves_sentence_without_a_speaking_subject_alone() {
         assert_no_rule(

@@ -57,8 +57,21 @@ pub fn trailing(cx: &Context<'_>, t: usize) -> Option<Attribution> {
             });
         }
     }
+    // `…, according to Ola Pim.`
+    if cx
+        .word(i)
+        .is_some_and(|w| w.eq_ignore_ascii_case("according"))
+        && cx.word(i + 1) == Some("to")
+    {
+        let (who, _) = cx.mention_after(i + 1)?;
+        return Some(Attribution {
+            who,
+            cue: None,
+            addressee: None,
+        });
+    }
     if cx.is_verb(i) {
-        let who = cx.mention_after(i)?;
+        let (who, _) = cx.mention_after(i)?;
         return Some(Attribution {
             who,
             cue: Some(i),
@@ -159,6 +172,26 @@ mod tests {
             "\"Hello\"--said Mr. Quillby",
             "Hello",
             Some("Mr. Quillby"),
+            "trailing_cue",
+        );
+    }
+
+    #[test]
+    fn reads_according_to() {
+        assert_speaker(
+            "“Sales fell,” according to Ola Pim.",
+            "Sales fell,",
+            Some("Ola Pim"),
+            "trailing_cue",
+        );
+    }
+
+    #[test]
+    fn reads_went_on_to_say() {
+        assert_speaker(
+            "Ola Pim sat. “Sales fell,” Pim went on to say.",
+            "Sales fell,",
+            Some("Ola Pim"),
             "trailing_cue",
         );
     }
