@@ -258,6 +258,34 @@ mod tests {
     }
 
     #[test]
+    fn guillemets_and_low_marks_pair() {
+        assert_eq!(
+            quotes("Ola sagte: „Wir gehen.“ Dann «On y va,» dit Ivo."),
+            ["Wir gehen.", "On y va,"]
+        );
+        assert_eq!(quotes("Ola: ‚Wir gehen.‘ Gut."), ["Wir gehen."]);
+    }
+
+    #[test]
+    fn stray_mark_in_a_headline_opens_nothing_beyond_its_paragraph() {
+        let text = "Ola Pim: the ’comeback\n\n“We did it,” Pim said.";
+        assert_eq!(quotes(text), ["We did it,"]);
+    }
+
+    #[test]
+    fn quotation_cut_off_by_the_end_of_the_text() {
+        assert_eq!(quotes("Ola said: “We will never"), ["We will never"]);
+    }
+
+    #[test]
+    fn mismatched_straight_and_curly_marks_pair() {
+        assert_eq!(
+            quotes("\"We left” and “came back\" she said"),
+            ["We left", "came back"]
+        );
+    }
+
+    #[test]
     fn linear_in_marks_on_pathological_input() {
         let text = "“".repeat(10_000) + &"”".repeat(10_000);
         assert_eq!(quotes(&text).len(), 9_999);
