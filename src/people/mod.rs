@@ -64,12 +64,17 @@ struct Event {
 pub struct People {
     pub entities: Vec<Entity>,
     by_key: HashMap<String, usize>,
+    /// `last:KEY`, `first:KEY`, `init:XY` -> entities, in creation order.
+    by_alias: HashMap<String, Vec<usize>>,
     pub runs: Vec<NameRun>,
     /// Entity of each run, where known.
     run_entity: Vec<Option<usize>>,
     subjects: Vec<Event>,
     speakers: Vec<Event>,
 }
+
+/// More people than this sharing a surname or first name make it ambiguous.
+const MAX_SHARED_ALIAS: usize = 8;
 
 /// Paragraphs a pronoun may look back over.
 const WINDOW_PARAS: usize = 3;
@@ -83,6 +88,7 @@ impl People {
         let mut people = People {
             entities: Vec::new(),
             by_key: HashMap::new(),
+            by_alias: HashMap::new(),
             run_entity: vec![None; runs.len()],
             runs,
             subjects: Vec::new(),
@@ -298,7 +304,15 @@ impl People {
                 let Some(e) = self.run_entity[ri] else {
                     continue;
                 };
-                let first = run.honorific.or(run.role).unwrap_or(i);
+                // `Town manager Gary Henshall`: `Town` describes, it is no subject.
+                if self
+                    .runs
+                    .get(ri + 1)
+                    .is_some_and(|next| next.descriptor_start <= i)
+                {
+                    continue;
+                }
+                let first = run.descriptor_start;
                 let first_named = named_sent != Some(tok.sent);
                 named_sent = Some(tok.sent);
                 // `Yasmin Finney’s childhood dream was …` is about her too;
@@ -372,12 +386,19 @@ impl People {
             words: words.len(),
         });
         self.by_key.insert(key, e);
+        self.index_aliases(e);
         Some(e)
     }
 
     /// The known entity these name words refer to: the full name itself, or
     /// the most-named full name with this word as surname or first name.
     pub fn lookup(&self, text: &str, words: &[Span]) -> Option<usize> {
+        self.lookup_with(text, words, Gender::Unknown)
+    }
+
+    /// As `lookup`, skipping people of another gender than `gender` (`Mr
+    /// Hughes` is not Carys Hughes when her father Gareth is in the article).
+    pub fn lookup_with(&self, text: &str, words: &[Span], gender: Gender) -> Option<usize> {
         let name = names::display(text, words);
         let key = names::key(&name);
         if let Some(&e) = self.by_key.get(&key) {
@@ -389,33 +410,62 @@ impl People {
         }
         // `ML:` in a transcript after `MARIA LOPEZ:`: initials of a full name.
         let initials =
-            name.len() <= 3 && name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase());
-        if initials {
-            let found = self.entities.iter().position(|e| {
-                e.words > 1
-                    && e.name
-                        .split_whitespace()
-                        .filter_map(|w| w.chars().next())
-                        .collect::<String>()
-                        == name
-            });
-            if found.is_some() {
-                return found;
+            (2..=3).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase());
+        if initials
+            && let Some(&e) = self
+                .by_alias
+                .get(&format!("init:{name}"))
+                .and_then(|c| c.first())
+        {
+            return Some(e);
+        }
+        let fits = |e: &Entity| {
+            gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender
+        };
+        let surname = self
+            .by_alias
+            .get(&format!("last:{key}"))
+            .into_iter()
+            .flatten()
+            .map(|&e| (true, e));
+        let first = self
+            .by_alias
+            .get(&format!("first:{key}"))
+            .into_iter()
+            .flatten()
+            .map(|&e| (false, e));
+        surname
+            .chain(first)
+            .filter(|&(_, e)| fits(&self.entities[e]))
+            .max_by_key(|&(is_surname, e)| {
+                (is_surname, self.entities[e].count, std::cmp::Reverse(e))
+            })
+            .map(|(_, e)| e)
+    }
+
+    /// Index a new multi-word entity under its surname, first name and initials.
+    fn index_aliases(&mut self, e: usize) {
+        let entity = &self.entities[e];
+        if entity.words < 2 {
+            return;
+        }
+        let initials: String = entity
+            .name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let keys = [
+            format!("last:{}", entity.last_key),
+            format!("first:{}", entity.first_key),
+            format!("init:{initials}"),
+        ];
+        for k in keys {
+            let list = self.by_alias.entry(k).or_default();
+            // Past a handful of people sharing it, an alias names nobody in particular.
+            if list.len() <= MAX_SHARED_ALIAS {
+                list.push(e);
             }
         }
-        let mut best: Option<usize> = None;
-        for (i, e) in self.entities.iter().enumerate() {
-            if e.words > 1 && (e.last_key == key || e.first_key == key) {
-                let better = best.is_none_or(|b| {
-                    let b = &self.entities[b];
-                    (e.last_key == key, e.count) > (b.last_key == key, b.count)
-                });
-                if better {
-                    best = Some(i);
-                }
-            }
-        }
-        best
     }
 
     fn lookup_exact(&self, text: &str, words: &[Span]) -> Option<usize> {
@@ -432,7 +482,10 @@ impl People {
         words: &[Span],
         honorific: Option<Span>,
     ) -> Option<usize> {
-        if let Some(e) = self.lookup(text, words) {
+        let gender = honorific
+            .and_then(|h| lexicon::honorific(h.of(text)))
+            .unwrap_or(Gender::Unknown);
+        if let Some(e) = self.lookup_with(text, words, gender) {
             return Some(e);
         }
         match honorific {
@@ -461,6 +514,7 @@ impl People {
             words: name.split_whitespace().count(),
         });
         self.by_key.insert(key, e);
+        self.index_aliases(e);
         e
     }
 

@@ -27,6 +27,10 @@ pub struct NameRun {
     pub honorific_span: Option<Span>,
     /// Role noun right before it (`actor`, `showrunner`, `Star`), if any.
     pub role: Option<usize>,
+    /// First token of the whole mention: the name with its honorific, role
+    /// and the words that describe the role (`Town manager Gary Henshall`,
+    /// `chief executive Imogen Sewell`, `The critic Fay Lorrimer`).
+    pub descriptor_start: usize,
     pub possessive: bool,
     /// Whether the run opens its sentence (its capital proves little).
     pub sentence_initial: bool,
@@ -166,6 +170,9 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
             role = Some(j);
         }
     }
+    let descriptor_start = honorific
+        .or(role)
+        .map_or(i, |r| describing_start(text, toks, r));
     let sentence_initial = i == 0
         || toks[i - 1].sent != first.sent
         || (honorific
@@ -180,6 +187,7 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
         }
     });
     Some(NameRun {
+        descriptor_start,
         honorific_span,
         toks: i..k,
         span: Span::new(first.span.start, last_word.end),
@@ -189,6 +197,45 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
         possessive,
         sentence_initial,
     })
+}
+
+/// Where the words describing a role begin: one word before the role
+/// (`Town manager`, `chief executive`, `Culture Minister`) and a determiner
+/// before that (`The critic`, `her son, the writer`); never a verb, a
+/// preposition or punctuation. One word only, so `Ola Pim met director Ivo
+/// Marr` cannot reach back into an earlier name.
+fn describing_start(text: &str, toks: &[Tok], role: usize) -> usize {
+    const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my"];
+    const STOPS: &[&str] = &[
+        "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as",
+        "that", "who", "which", "when", "while", "after", "before", "about", "than", "like",
+    ];
+    let mut start = role;
+    let mut described = false;
+    for _ in 0..2 {
+        let Some(k) = start.checked_sub(1) else { break };
+        let t = toks[k];
+        if t.kind != TokKind::Word || t.sent != toks[role].sent {
+            break;
+        }
+        let w = t.span.of(text);
+        let lower = w.to_lowercase();
+        if DETERMINERS.contains(&lower.as_str()) {
+            start = k;
+            break;
+        }
+        if described
+            || STOPS.contains(&lower.as_str())
+            || lexicon::is_reporting_verb(w)
+            || lexicon::is_cognition_verb(w)
+            || lexicon::pronoun(w).is_some()
+        {
+            break;
+        }
+        described = true;
+        start = k;
+    }
+    start
 }
 
 /// A name's words as one display string: `Heather C. Briccetti`. All-capital
@@ -302,6 +349,18 @@ mod tests {
             names("It was Ola Pim’s Gala Night."),
             ["Ola Pim", "Gala Night"]
         );
+    }
+
+    #[test]
+    fn descriptor_words_before_a_role_belong_to_the_mention() {
+        let text = "Town manager Ivo Marr left. The critic Ola Pim stayed. Ana Ruiz met director Tia Lamb.";
+        let t = tokenize(text, &paragraphs(text), &[], 0);
+        let starts: Vec<&str> = runs(text, &t.toks)
+            .iter()
+            .filter(|r| r.role.is_some())
+            .map(|r| t.toks[r.descriptor_start].span.of(text))
+            .collect();
+        assert_eq!(starts, ["Town", "The", "met"]);
     }
 
     #[test]

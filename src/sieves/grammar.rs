@@ -42,6 +42,10 @@ impl Context<'_> {
     /// it opens its sentence (`Added Pim: “…”`); never after a determiner,
     /// where its form is a noun (`with a grin`, `in a statement`).
     pub fn is_verb(&self, k: usize) -> bool {
+        // `put it simply:`, `as she puts it`
+        if matches!(self.word(k), Some("put" | "puts")) && self.word(k + 1) == Some("it") {
+            return true;
+        }
         self.word(k).is_some_and(|w| {
             lexicon::is_reporting_verb(w)
                 && (w.chars().next().is_some_and(char::is_lowercase)
@@ -83,6 +87,9 @@ impl Context<'_> {
         if k < floor || self.toks[k].para != self.toks[verb].para {
             return None;
         }
+        if self.punct(k) == Some(",") {
+            return self.appositive_before(k, floor);
+        }
         let w = self.word(k)?;
         if let Some(p) = lexicon::pronoun(w) {
             return (p.case == lexicon::Case::Subject).then_some((Who::Pronoun { tok: k }, k));
@@ -90,10 +97,11 @@ impl Context<'_> {
         if let Some(run) = self.people.run_ending(k + 1)
             && run.toks.start >= floor
         {
-            return Some((
-                Who::name(run),
-                run.honorific.or(run.role).unwrap_or(run.toks.start),
-            ));
+            // `Nia's reply`: a possessive owns the noun, it does not speak.
+            if run.possessive {
+                return None;
+            }
+            return Some((Who::name(run), run.descriptor_start.max(floor)));
         }
         let lower = w.to_lowercase();
         if lexicon::is_org_noun(&lower)
@@ -152,6 +160,28 @@ impl Context<'_> {
         None
     }
 
+    /// `Hugh Hill, a doctor, said`, `Petr Dolan, who drafted it, stressed`,
+    /// `her son, the writer Tobias Fell, said`: the mention before an
+    /// appositive that ends at the comma `close`. A name inside the
+    /// appositive wins over a description before it.
+    fn appositive_before(&self, close: usize, floor: usize) -> Option<(Who, usize)> {
+        const MAX_APPOSITIVE: usize = 12;
+        let sent = self.toks[close].sent;
+        let open = (close.saturating_sub(MAX_APPOSITIVE).max(floor)..close)
+            .rev()
+            .take_while(|&p| self.toks[p].sent == sent && self.toks[p].quote().is_none())
+            .find(|&p| self.punct(p) == Some(","))?;
+        let head = self.mention_before(open, floor);
+        if let Some(run) = self.people.run_ending(close)
+            && run.toks.start > open
+            && !run.possessive
+        {
+            let start = head.as_ref().map_or(run.descriptor_start, |h| h.1);
+            return Some((Who::name(run), start));
+        }
+        head
+    }
+
     /// Who is named right after an inverted verb at `verb`: `said Mr Lyn`,
     /// `said 31-year-old Lambert`, `added little Amy`, `said a homeless man`.
     /// Also returns the token after the mention.
@@ -172,6 +202,18 @@ impl Context<'_> {
                 return None;
             }
             if let Some(run) = self.people.run_at(k) {
+                let unknown_single =
+                    run.words.len() == 1 && self.people.lookup(self.text, &run.words).is_none();
+                if definite && unknown_single {
+                    let span = self.span(verb + 1, run.toks.end - 1);
+                    return Some((
+                        Who::Description {
+                            head: run.toks.start,
+                            span,
+                        },
+                        run.toks.end,
+                    ));
+                }
                 return Some((Who::name(run), run.toks.end));
             }
             let w = self.word(k)?;

@@ -66,9 +66,12 @@ mod tests {
     }
 
     #[test]
-    fn reads_as_x_puts_it() {
+    fn reads_as_x_puts_it_after_the_quote() {
+        let text = "Ola Pim ran. “We never stop,” as Pim puts it.";
+        assert_speaker(text, "We never stop,", Some("Ola Pim"), "source_phrase");
+        // Before the quotation the verb itself is the cue.
         let text = "Ola Pim ran. As Pim puts it, “We never stop.”";
-        assert_speaker(text, "We never stop.", Some("Ola Pim"), "source_phrase");
+        assert_speaker(text, "We never stop.", Some("Ola Pim"), "leading_cue");
     }
 
     // Negatives
