@@ -131,11 +131,18 @@ pub fn leading(cx: &Context<'_>, floor: usize, end: usize) -> Option<Attribution
             .find(|&k| cx.toks[k].span.end >= a.end)
             .map_or(v + 1, |k| k + 1)
     });
-    let tail_start = addressee_end.unwrap_or(v + 1);
+    // `put it simply:` — `it` belongs to the verb.
+    let verb_end = if matches!(cx.word(v), Some("put" | "puts")) {
+        v + 2
+    } else {
+        v + 1
+    };
+    let tail_start = addressee_end.unwrap_or(verb_end);
     // `Added Priya:`, `said Mr Lyn,`: the speaker stands after the verb.
     if tail_start < e
         && let Some((who, end)) = cx.mention_after(v)
         && end == e
+        && !matches!(who, Who::Pronoun { .. })
     {
         return Some(Attribution {
             who,
