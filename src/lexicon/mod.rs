@@ -22,6 +22,7 @@
 //! | `title_nouns.txt`     | word                           |
 //! | `naming_words.txt`    | word                           |
 //! | `non_name_words.txt`  | word                           |
+//! | `first_names.txt`     | word, gender                   |
 //!
 //! gender: `m`, `f`, `n` (neuter), `-` (unknown); number: `sg`, `pl`;
 //! case: `subj`, `obj`, `poss`. The data is bundled, so malformed lines panic
@@ -73,6 +74,7 @@ const ORG_NOUNS: Source = ("org_nouns.txt", include_str!("org_nouns.txt"));
 const TITLE_NOUNS: Source = ("title_nouns.txt", include_str!("title_nouns.txt"));
 const NAMING_WORDS: Source = ("naming_words.txt", include_str!("naming_words.txt"));
 const NON_NAME_WORDS: Source = ("non_name_words.txt", include_str!("non_name_words.txt"));
+const FIRST_NAMES: Source = ("first_names.txt", include_str!("first_names.txt"));
 
 /// First- and second-person forms. Kept here rather than as a fifth column so
 /// `pronouns.txt` stays word/gender/number/case; a test checks each is listed.
@@ -113,6 +115,8 @@ static ORG_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(ORG_
 static TITLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(TITLE_NOUNS));
 static NAMING_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(NAMING_WORDS));
 static NON_NAME_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(NON_NAME_WORDS));
+static FIRST_NAME_MAP: LazyLock<HashMap<&'static str, Gender>> =
+    LazyLock::new(|| gender_map(FIRST_NAMES));
 
 pub fn is_reporting_verb(word: &str) -> bool {
     REPORTING_SET.contains(&*lower(word))
@@ -165,6 +169,12 @@ pub fn is_naming_word(word: &str) -> bool {
 
 pub fn is_non_name_word(word: &str) -> bool {
     NON_NAME_SET.contains(&*lower(word))
+}
+
+/// The gender a first name usually goes with: "Margaret" -> `Some(Female)`;
+/// `None` for a name not listed or common to both.
+pub fn first_name_gender(word: &str) -> Option<Gender> {
+    FIRST_NAME_MAP.get(&*lower(word)).copied()
 }
 
 /// All reporting verb forms, sorted: for building regex alternations (callers escape them).
@@ -266,7 +276,8 @@ fn parse_gender(file: &str, n: usize, letter: &str) -> Gender {
 mod tests {
     use super::*;
 
-    const ALL: [Source; 9] = [
+    const ALL: [Source; 10] = [
+        FIRST_NAMES,
         REPORTING_VERBS,
         COGNITION_VERBS,
         HONORIFICS,
@@ -300,6 +311,14 @@ mod tests {
         assert!(!TITLE_SET.is_empty());
         assert!(!NAMING_SET.is_empty());
         assert!(!NON_NAME_SET.is_empty());
+        assert!(!FIRST_NAME_MAP.is_empty());
+    }
+
+    #[test]
+    fn first_names_tell_gender_and_leave_shared_names_out() {
+        assert_eq!(first_name_gender("Margaret"), Some(Gender::Female));
+        assert_eq!(first_name_gender("colin"), Some(Gender::Male));
+        assert_eq!(first_name_gender("Alex"), None);
     }
 
     #[test]

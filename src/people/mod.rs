@@ -71,6 +71,8 @@ pub struct People {
     run_entity: Vec<Option<usize>>,
     subjects: Vec<Event>,
     speakers: Vec<Event>,
+    /// Every mention of a known entity, subject or not.
+    mentions: Vec<Event>,
 }
 
 /// More people than this sharing a surname or first name make it ambiguous.
@@ -93,6 +95,7 @@ impl People {
             runs,
             subjects: Vec::new(),
             speakers: Vec::new(),
+            mentions: Vec::new(),
         };
         people.add_full_names(text);
         people.add_speaking_names(text, toks);
@@ -103,6 +106,7 @@ impl People {
             }
         }
         people.add_roles(text, toks);
+        people.infer_gender(text, toks);
         people.find_subjects(text, toks);
         people
     }
@@ -277,12 +281,63 @@ impl People {
                 let role = role.to_lowercase();
                 if let Some(g) = lexicon::person_noun(&role)
                     && g != Gender::Unknown
-                    && self.entities[e].gender == Gender::Unknown
                 {
                     self.entities[e].gender = g;
                 }
                 if !self.entities[e].roles.contains(&role) {
                     self.entities[e].roles.push(role);
+                }
+            }
+        }
+    }
+
+    /// A person the article has not yet given a gender: the pronoun that
+    /// next takes them up as a subject (`Jayden, 10, … His game …`, `…, who
+    /// taught himself`), unless someone else is named first. Possessives in
+    /// mid-sentence are passed over: in `Ola shared her version of his song`
+    /// neither is Ola's.
+    fn infer_gender(&mut self, text: &str, toks: &[Tok]) {
+        const SCAN: usize = 40;
+        for ri in 0..self.runs.len() {
+            let Some(e) = self.run_entity[ri] else {
+                continue;
+            };
+            if self.entities[e].gender != Gender::Unknown
+                || self.entities[e].ty == EntityType::Organization
+            {
+                continue;
+            }
+            let run = &self.runs[ri];
+            let sent = toks[run.toks.start].sent;
+            let mut next_run = ri + 1;
+            for k in run.toks.end..(run.toks.end + SCAN).min(toks.len()) {
+                let t = toks[k];
+                if t.sent > sent + 1 {
+                    break;
+                }
+                while next_run < self.runs.len() && self.runs[next_run].toks.end <= k {
+                    next_run += 1;
+                }
+                if self.runs.get(next_run).is_some_and(|r| r.toks.start == k)
+                    && self.run_entity[next_run].is_some_and(|o| o != e)
+                {
+                    break;
+                }
+                if t.kind != TokKind::Word {
+                    continue;
+                }
+                let w = t.span.of(text);
+                let opens = k == 0 || toks[k - 1].sent != t.sent;
+                let gender = match w.to_lowercase().as_str() {
+                    "he" | "himself" => Some(Gender::Male),
+                    "she" | "herself" => Some(Gender::Female),
+                    "his" if opens => Some(Gender::Male),
+                    "her" if opens => Some(Gender::Female),
+                    _ => None,
+                };
+                if let Some(g) = gender {
+                    self.entities[e].gender = g;
+                    break;
                 }
             }
         }
@@ -312,6 +367,20 @@ impl People {
                 {
                     continue;
                 }
+                // `Speaking to BBC Radio Wales`: governed by a preposition, a
+                // name is nobody a pronoun takes up; `by` marks the doer.
+                let by = run
+                    .descriptor_start
+                    .checked_sub(1)
+                    .is_some_and(|k| toks[k].span.of(text) == "by");
+                let governed = after_preposition(text, toks, run.descriptor_start) && !by;
+                if !governed {
+                    self.mentions.push(Event {
+                        tok: i,
+                        para: tok.para,
+                        entity: e,
+                    });
+                }
                 let first = run.descriptor_start;
                 let first_named = named_sent != Some(tok.sent);
                 named_sent = Some(tok.sent);
@@ -336,7 +405,7 @@ impl People {
                 && !p.first_or_second_person
                 && p.number == Number::Singular
                 && is_subject_position(text, toks, i, i + 1)
-                && let Some(e) = self.resolve_pronoun(text, i, tok.para, word)
+                && let Some(e) = self.resolve_pronoun_with(text, i, tok.para, word, false)
             {
                 self.subjects.push(Event {
                     tok: i,
@@ -364,6 +433,13 @@ impl People {
             && !name.chars().any(char::is_lowercase);
         // `Halden Bank`, `Business Council`: the last word names the kind.
         let org_word = words.len() > 1 && lexicon::is_org_noun(&word_keys[word_keys.len() - 1]);
+        // `BBC Radio Wales`, `NBC News`: an acronym among mixed-case words.
+        let acronym = |w: &&Span| {
+            let w = w.of(text);
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        };
+        let org_word =
+            org_word || (words.iter().any(|w| acronym(&w)) && !words.iter().all(|w| acronym(&w)));
         let ty = if all_caps_single || org_word {
             EntityType::Organization
         } else {
@@ -377,7 +453,8 @@ impl People {
             gender: if ty == EntityType::Organization {
                 Gender::Neuter
             } else {
-                Gender::Unknown
+                // The usual gender of the first name, until the article says more.
+                lexicon::first_name_gender(words[0].of(text)).unwrap_or(Gender::Unknown)
             },
             roles: Vec::new(),
             count: 1,
@@ -547,25 +624,43 @@ impl People {
         para: usize,
         word: &str,
     ) -> Option<usize> {
+        self.resolve_pronoun_with(text, tok, para, word, true)
+    }
+
+    /// `nearby`: fall back to anyone named nearby when no subject or speaker
+    /// fits (at attribution time; the subject pass itself stays strict).
+    fn resolve_pronoun_with(
+        &mut self,
+        text: &str,
+        tok: usize,
+        para: usize,
+        word: &str,
+        nearby: bool,
+    ) -> Option<usize> {
         let _ = text;
         let p = lexicon::pronoun(word)?;
         if p.first_or_second_person {
             return None;
         }
-        let want_org = p.gender == Gender::Neuter;
+        if p.gender == Gender::Neuter {
+            return if nearby {
+                self.resolve_organization(tok, para)
+            } else {
+                None
+            };
+        }
         let fits = |e: &Entity| -> bool {
-            if want_org {
-                return e.ty == EntityType::Organization;
-            }
-            if e.ty == EntityType::Organization {
-                return false;
-            }
-            match p.number {
-                Number::Plural => false,
-                Number::Singular => e.gender == Gender::Unknown || e.gender == p.gender,
-            }
+            e.ty != EntityType::Organization
+                && p.number == Number::Singular
+                && (e.gender == Gender::Unknown || e.gender == p.gender)
         };
-        let e = self.recent(tok, para, |e| fits(e))?;
+        // A subject or speaker first; else anyone named nearby
+        // (`started by librarian Colin Ashworth. “…,” he admits.`).
+        let e = self.recent(tok, para, |e| fits(e)).or_else(|| {
+            nearby
+                .then(|| self.recent_mention(tok, para, |e| fits(e)))
+                .flatten()
+        })?;
         if matches!(p.gender, Gender::Male | Gender::Female)
             && self.entities[e].gender == Gender::Unknown
         {
@@ -574,11 +669,35 @@ impl People {
         Some(e)
     }
 
+    /// The organization `it` or `the firm` refers to: the latest one named;
+    /// failing that, the latest name nothing marks as a person (no gender,
+    /// no role, no cast note: `Beacon One says …`), which is then taken for
+    /// an organization.
+    pub fn resolve_organization(&mut self, tok: usize, para: usize) -> Option<usize> {
+        let is_org = |e: &Entity| e.ty == EntityType::Organization;
+        if let Some(e) = self
+            .recent(tok, para, is_org)
+            .or_else(|| self.recent_mention(tok, para, is_org))
+        {
+            return Some(e);
+        }
+        let unmarked = |e: &Entity| {
+            e.ty == EntityType::Person
+                && e.gender == Gender::Unknown
+                && e.roles.is_empty()
+                && e.actor.is_none()
+        };
+        let e = self.recent_mention(tok, para, unmarked)?;
+        self.entities[e].ty = EntityType::Organization;
+        self.entities[e].gender = Gender::Neuter;
+        Some(e)
+    }
+
     /// The person a definite description (`the actor`, `the company`) refers to.
-    pub fn resolve_description(&self, tok: usize, para: usize, head: &str) -> Option<usize> {
+    pub fn resolve_description(&mut self, tok: usize, para: usize, head: &str) -> Option<usize> {
         let head = head.to_lowercase();
-        if lexicon::is_org_noun(&head) {
-            return self.recent(tok, para, |e| e.ty == EntityType::Organization);
+        if lexicon::is_org_noun(&head) && lexicon::person_noun(&head).is_none() {
+            return self.resolve_organization(tok, para);
         }
         let gender = lexicon::person_noun(&head)
             .or_else(|| crate::sieves::grammar::is_age(&head).then_some(Gender::Unknown))?;
@@ -605,6 +724,23 @@ impl People {
             e.ty != EntityType::Organization
                 && (gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender)
         })
+    }
+
+    /// The most recent mention of anyone before `tok` that `fits`.
+    fn recent_mention(
+        &self,
+        tok: usize,
+        para: usize,
+        fits: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
+        let mi = self.mentions.partition_point(|e| e.tok < tok);
+        self.mentions[..mi]
+            .iter()
+            .rev()
+            .take(WINDOW_EVENTS)
+            .take_while(|ev| para.saturating_sub(ev.para) <= WINDOW_PARAS)
+            .find(|ev| fits(&self.entities[ev.entity]))
+            .map(|ev| ev.entity)
     }
 
     /// The most recent subject or speaker before `tok` that `fits`.
@@ -856,6 +992,54 @@ mod tests {
     fn pronoun_skips_a_person_of_the_other_gender() {
         let text = "Mr Ivo Marr and Ola Pim met. Ola Pim said she liked him. Marr left. “It was fun,” she says.";
         assert_speaker(text, "It was fun,", Some("Ola Pim"), "trailing_cue");
+    }
+
+    #[test]
+    fn first_name_tells_gender_when_the_article_has_not() {
+        let text =
+            "Margaret Dunne met Colin Ashworth. Ashworth left early. “It was fine,” she says.";
+        assert_speaker(text, "It was fine,", Some("Margaret Dunne"), "trailing_cue");
+    }
+
+    #[test]
+    fn pronoun_takes_up_a_name_that_was_no_subject() {
+        let text =
+            "The club was started by librarian Ivo Marr. “I am ahead of the kids,” he admits.";
+        assert_speaker(
+            text,
+            "I am ahead of the kids,",
+            Some("Ivo Marr"),
+            "trailing_cue",
+        );
+    }
+
+    #[test]
+    fn pronoun_skips_a_name_governed_by_a_preposition() {
+        let text =
+            "Ivo Marr spoke. Speaking to Radio North, he added more.\n\n“It was fine,” he said.";
+        assert_speaker(text, "It was fine,", Some("Ivo Marr"), "trailing_cue");
+    }
+
+    #[test]
+    fn the_broadcaster_is_the_name_nothing_marks_as_a_person() {
+        let text =
+            "Beacon One says the show is its biggest.\n\n“We are thrilled,” the broadcaster said.";
+        let r = crate::testing::find(text, "We are thrilled,").expect("record");
+        let s = r.speaker.expect("speaker");
+        assert_eq!(
+            (s.name.as_str(), s.kind),
+            ("Beacon One", super::EntityType::Organization)
+        );
+    }
+
+    #[test]
+    fn a_name_with_an_acronym_is_an_organization() {
+        let text = "BBC Radio North aired it. “We loved it,” BBC Radio North said.";
+        let r = crate::testing::find(text, "We loved it,").expect("record");
+        assert_eq!(
+            r.speaker.expect("speaker").kind,
+            super::EntityType::Organization
+        );
     }
 
     #[test]
