@@ -412,8 +412,54 @@ impl People {
                     para: tok.para,
                     entity: e,
                 });
+                continue;
+            }
+            if let Some((head, e)) = self.description_subject(text, toks, i) {
+                let role = toks[head].span.of(text).to_lowercase();
+                if !self.entities[e].roles.contains(&role) {
+                    self.entities[e].roles.push(role);
+                }
+                self.subjects.push(Event {
+                    tok: i,
+                    para: tok.para,
+                    entity: e,
+                });
             }
         }
+    }
+
+    /// `The 24-year-old crossed the line`, `The striker scored`: a
+    /// description opening a sentence takes up the latest subject that fits,
+    /// and tells us its role. Returns the head noun's token and the entity.
+    fn description_subject(&self, text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+        let tok = toks[i];
+        let opens = i == 0 || toks[i - 1].sent != tok.sent;
+        if !opens || !tok.span.of(text).eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let head = (i + 1..(i + 4).min(toks.len())).find(|&k| {
+            let w = toks[k].span.of(text);
+            toks[k].kind == TokKind::Word
+                && (lexicon::person_noun(w).is_some() || crate::sieves::grammar::is_age(w))
+        })?;
+        let between_lower = (i + 1..head).all(|k| {
+            toks[k].kind == TokKind::Word
+                && toks[k]
+                    .span
+                    .of(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        });
+        if !between_lower || !followed_by_lower(text, toks, head + 1) {
+            return None;
+        }
+        let gender = lexicon::person_noun(toks[head].span.of(text)).unwrap_or(Gender::Unknown);
+        let e = self.recent(i, tok.para, |e| {
+            e.ty != EntityType::Organization
+                && (gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender)
+        })?;
+        Some((head, e))
     }
 
     /// The entity for these name words, creating it if `create`.
@@ -661,11 +707,8 @@ impl People {
                 .then(|| self.recent_mention(tok, para, |e| fits(e)))
                 .flatten()
         })?;
-        if matches!(p.gender, Gender::Male | Gender::Female)
-            && self.entities[e].gender == Gender::Unknown
-        {
-            self.entities[e].gender = p.gender;
-        }
+        // No gender is learnt from a resolution: one wrong guess would steer
+        // every later pronoun. Gender comes from evidence (`infer_gender`).
         Some(e)
     }
 

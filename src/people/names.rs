@@ -49,7 +49,13 @@ pub fn is_name_word(word: &str) -> bool {
         return false;
     }
     let bare = strip_possessive(word).0;
-    !(lexicon::is_non_name_word(bare)
+    // `Oscar-winning`, `Swansea-based`, `II-listed` describe; `Jean-Luc` names.
+    let lower_tail = bare
+        .split(['-', '‐'])
+        .skip(1)
+        .any(|p| p.chars().next().is_some_and(char::is_lowercase));
+    !(lower_tail
+        || lexicon::is_non_name_word(bare)
         || lexicon::honorific(bare).is_some()
         || lexicon::person_noun(bare).is_some()
         || lexicon::is_title_noun(bare)
@@ -335,6 +341,14 @@ mod tests {
         assert_eq!(
             names("Then Tia C. Marr met Ana de Vries."),
             ["Tia C. Marr", "Ana de Vries"]
+        );
+    }
+
+    #[test]
+    fn hyphenated_describing_words_are_no_names() {
+        assert_eq!(
+            names("The Oscar-winning Ola Pim met Jean-Luc Marr."),
+            ["Ola Pim", "Jean-Luc Marr"]
         );
     }
 

@@ -32,6 +32,9 @@ pub enum NotSpeech {
     Nickname,
     /// Title Case, not a sentence, no cue: a title or proper name.
     TitleCase,
+    /// A few lower-case words in a sentence where nobody says or thinks
+    /// anything: a scare quote (`never “difficult”`) or a word held up.
+    ScareQuote,
     /// No letters or digits at all.
     Empty,
 }
@@ -49,6 +52,12 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
     let prev = last_word(before);
     let prev_adjacent = prev.is_some() && before.ends_with(|c: char| c.is_whitespace());
     if prev_adjacent && prev.is_some_and(is_naming) {
+        return Some(NotSpeech::NamedAs);
+    }
+    // `uses that word, 'cheat', again`
+    if last_word(before.trim_end().trim_end_matches(',')).is_some_and(is_naming)
+        && before.trim_end().ends_with(',')
+    {
         return Some(NotSpeech::NamedAs);
     }
     if before.trim_end().ends_with(" known as") || before.trim_end().ends_with(" aka") {
@@ -78,14 +87,50 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
     {
         return Some(NotSpeech::Nickname);
     }
+    if is_scare_quote(trimmed, before) && !starts_with_cue(after) {
+        return Some(NotSpeech::ScareQuote);
+    }
     if is_title_case(trimmed) && !ends_sentence(trimmed) {
-        let colon_before = before.trim_end().ends_with(':');
+        // `David corrects him: “Glasgow,”` is speech; `Review: ‘Lanterns’` is not.
+        let colon_before = before.trim_end().ends_with(':')
+            && sentence_has_verb(before.trim_end().trim_end_matches(':'));
         let verb_before = word_count(trimmed) == 1 && prev.is_some_and(lexicon::is_reporting_verb);
         if !(colon_before || verb_before || starts_with_cue(after)) {
             return Some(NotSpeech::TitleCase);
         }
     }
     None
+}
+
+/// The most words a scare quote has.
+const SCARE_WORDS: usize = 3;
+
+/// `never “difficult”`, `that’s “having a day”`: a few lower-case words, no
+/// sentence of their own, where the writer's sentence has nobody saying or
+/// thinking anything before them.
+fn is_scare_quote(trimmed: &str, before: &str) -> bool {
+    let words = word_count(trimmed);
+    words <= SCARE_WORDS
+        && trimmed.chars().next().is_some_and(char::is_lowercase)
+        && !ends_sentence(trimmed)
+        && !trimmed.contains(',')
+        && !sentence_has_verb(before)
+}
+
+/// Whether the sentence that `before` ends in has a reporting or thinking
+/// verb (`says`, `told`, `thinks`).
+fn sentence_has_verb(before: &str) -> bool {
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?') && before[i + 1..].starts_with(char::is_whitespace)
+        })
+        .map_or(0, |(i, _)| i + 1);
+    before[start..]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .any(|w| lexicon::is_reporting_verb(w) || lexicon::is_cognition_verb(w))
 }
 
 fn is_naming(word: &str) -> bool {
@@ -199,9 +244,48 @@ mod tests {
     }
 
     #[test]
+    fn leaves_scare_quotes_and_words_held_up_out() {
+        assert_eq!(
+            classify("difficult", "Her patients are never ", "; they rest.", true),
+            Some(NotSpeech::ScareQuote)
+        );
+        assert_eq!(
+            classify("cheat", "she uses that word, ", ", often", true),
+            Some(NotSpeech::NamedAs)
+        );
+        assert_eq!(
+            classify("harbour", "whether we'd spelt ", " right", true),
+            Some(NotSpeech::NamedAs)
+        );
+    }
+
+    #[test]
+    fn keeps_a_few_words_that_someone_says() {
+        assert_eq!(
+            classify("baffling", "Amy Fielding said the timing was ", ".", true),
+            None
+        );
+        assert_eq!(
+            classify("no clue", "Ola says she has ", " what", true),
+            None
+        );
+    }
+
+    #[test]
+    fn leaves_a_title_after_a_section_label_out() {
+        assert_eq!(
+            classify("Lanterns", "Review: ", " is a small film", true),
+            Some(NotSpeech::TitleCase)
+        );
+    }
+
+    #[test]
     fn keeps_sentences_and_lower_case_speech() {
         assert_eq!(classify("Bob.", "", "", true), None);
         assert_eq!(classify("hi", "a text that says ", "", true), None);
-        assert_eq!(classify("cuties", "cats are ", ".", true), None);
+        assert_eq!(
+            classify("cuties", "Ola thinks that cats are ", ".", true),
+            None
+        );
     }
 }

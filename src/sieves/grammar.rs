@@ -172,7 +172,16 @@ impl Context<'_> {
             .take_while(|&p| self.toks[p].sent == sent && self.toks[p].quote().is_none())
             .find(|&p| self.punct(p) == Some(","))?;
         let head = self.mention_before(open, floor);
-        if let Some(run) = self.people.run_ending(close)
+        // `Theo Haskett, who plays Ollie, told`: a name in a relative clause
+        // is its object; only a noun phrase (`the writer Tobias Fell`) renames.
+        let relative = self.word(open + 1).is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "who" | "whom" | "whose" | "which" | "that" | "where" | "when"
+            )
+        });
+        if !relative
+            && let Some(run) = self.people.run_ending(close)
             && run.toks.start > open
             && !run.possessive
         {

@@ -88,7 +88,10 @@ mod tests {
 
     #[test]
     fn inner_quote_without_cue_has_no_speaker() {
-        let r = crate::testing::record("“It was ‘fine’ then,” Tess Lamb says.", "fine");
+        let r = crate::testing::record(
+            "“It was ‘fine by me, really’ then,” Tess Lamb says.",
+            "fine by me, really",
+        );
         assert_eq!(r.speaker, None);
         assert_eq!(r.rule, None);
     }

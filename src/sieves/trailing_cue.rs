@@ -32,6 +32,26 @@ impl Sieve for TrailingCue {
 /// The cue after quotation token `t`, if there is one.
 pub fn trailing(cx: &Context<'_>, t: usize) -> Option<Attribution> {
     let range = cx.after(t);
+    // A headline: `“I still get stage fright”: Ola Pim on her return`.
+    if cx.opens_paragraph(t)
+        && cx.punct(range.start) == Some(":")
+        && let Some(run) = cx.people.run_at(range.start + 1).or_else(|| {
+            let skip = range.start + 2;
+            cx.word(range.start + 1)
+                .filter(|w| lexicon::person_noun(w).is_some() || lexicon::honorific(w).is_some())
+                .and_then(|_| cx.people.run_at(skip))
+        })
+        && !run.possessive
+        && cx
+            .word(run.toks.end)
+            .is_none_or(|w| matches!(w, "on" | "about" | "says" | "talks"))
+    {
+        return Some(Attribution {
+            who: Who::name(run),
+            cue: None,
+            addressee: None,
+        });
+    }
     let mut i = range.start;
     let mut dash = false;
     while i < range.end && matches!(cx.punct(i), Some("," | ";" | "—" | "–" | "-")) {
@@ -154,6 +174,17 @@ mod tests {
     #[test]
     fn pronoun_without_antecedent_is_nobody() {
         assert_speaker("“Hello,” he said.", "Hello,", None, "trailing_cue");
+    }
+
+    #[test]
+    fn attributes_a_headline_quote_to_the_name_after_its_colon() {
+        let text = "“I still get stage fright”: Ola Pim on her return\n\nOla Pim is back.";
+        assert_speaker(
+            text,
+            "I still get stage fright",
+            Some("Ola Pim"),
+            "trailing_cue",
+        );
     }
 
     #[test]

@@ -45,7 +45,7 @@ impl Sieve for TranscriptLabel {
             return None;
         }
         let run = cx.people.run_ending(colon)?;
-        let start = run.honorific.unwrap_or(run.toks.start);
+        let start = run.descriptor_start;
         cx.opens_paragraph(start).then(|| Attribution {
             who: Who::name(run),
             cue: None,
@@ -62,6 +62,17 @@ mod tests {
     fn attributes_marked_answer_to_its_label() {
         let text = "Ivo Marr met Tess Lamb.\n\nBrand: \"Hi there, how are you?\"\n\nLamb: \"Fine, thanks.\"";
         assert_speaker(text, "Fine, thanks.", Some("Tess Lamb"), "transcript_label");
+    }
+
+    #[test]
+    fn a_label_may_carry_a_role() {
+        let text = "Chef Ola Pim: ‘I burned the first loaves’\n\nOla Pim bakes.";
+        assert_speaker(
+            text,
+            "I burned the first loaves",
+            Some("Ola Pim"),
+            "transcript_label",
+        );
     }
 
     #[test]
