@@ -68,7 +68,7 @@ pub struct People {
     by_alias: HashMap<String, Vec<usize>>,
     pub runs: Vec<NameRun>,
     /// Entity of each run, where known.
-    run_entity: Vec<Option<usize>>,
+    pub run_entity: Vec<Option<usize>>,
     subjects: Vec<Event>,
     speakers: Vec<Event>,
     /// Every mention of a known entity, subject or not.
@@ -102,7 +102,14 @@ impl People {
         people.add_cast(text, toks);
         for ri in 0..people.runs.len() {
             if people.run_entity[ri].is_none() {
-                people.run_entity[ri] = people.lookup(text, &people.runs[ri].words.clone());
+                // `Mr Hughes` is the male Hughes: the honorific picks among namesakes.
+                let run = &people.runs[ri];
+                let gender = run
+                    .honorific_span
+                    .and_then(|h| lexicon::honorific(h.of(text)))
+                    .unwrap_or(Gender::Unknown);
+                let words = run.words.clone();
+                people.run_entity[ri] = people.lookup_with(text, &words, gender);
             }
         }
         people.add_roles(text, toks);
@@ -561,7 +568,14 @@ impl People {
             .chain(first)
             .filter(|&(_, e)| fits(&self.entities[e]))
             .max_by_key(|&(is_surname, e)| {
-                (is_surname, self.entities[e].count, std::cmp::Reverse(e))
+                // A namesake known to be of the wanted gender first.
+                let exact = gender != Gender::Unknown && self.entities[e].gender == gender;
+                (
+                    exact,
+                    is_surname,
+                    self.entities[e].count,
+                    std::cmp::Reverse(e),
+                )
             })
             .map(|(_, e)| e)
     }
@@ -973,7 +987,7 @@ fn followed_by_lower(text: &str, toks: &[Tok], end: usize) -> bool {
         let w = t.span.of(text);
         t.kind == TokKind::Word
             && w.chars().next().is_some_and(char::is_lowercase)
-            && !matches!(w, "and" | "or" | "of" | "nor")
+            && !matches!(w, "and" | "or" | "nor")
     })
 }
 
@@ -1001,7 +1015,7 @@ fn is_subject_position(text: &str, toks: &[Tok], first: usize, end: usize) -> bo
         let w = t.span.of(text);
         (t.kind == TokKind::Word
             && w.chars().next().is_some_and(char::is_lowercase)
-            && !matches!(w, "and" | "or" | "of" | "nor"))
+            && !matches!(w, "and" | "or" | "nor"))
             || (t.kind == TokKind::Punct && w == ",")
     });
     opens && followed
@@ -1083,6 +1097,19 @@ mod tests {
             r.speaker.expect("speaker").kind,
             super::EntityType::Organization
         );
+    }
+
+    #[test]
+    fn an_honorific_picks_among_namesakes() {
+        let text = "Tia Lamb of Team Vale won. “I did not plan it,” Lamb said. Her father, Gareth Lamb, watched. “I was shouting,” said Mr Lamb.";
+        assert_speaker(text, "I was shouting,", Some("Gareth Lamb"), "trailing_cue");
+        assert_speaker(text, "I did not plan it,", Some("Tia Lamb"), "trailing_cue");
+    }
+
+    #[test]
+    fn a_description_opening_a_sentence_tells_the_subjects_role() {
+        let text = "Tia Lamb of Team Vale won.\n\nThe 24-year-old crossed the line ahead of Ana Ruiz.\n\n“Sorry, Ana,” the 24-year-old joked.";
+        assert_speaker(text, "Sorry, Ana,", Some("Tia Lamb"), "trailing_cue");
     }
 
     #[test]
