@@ -57,6 +57,12 @@ pub fn first_word(s: &str) -> Option<&str> {
 }
 
 fn has_inner_sentence_break(content: &str) -> bool {
+    // A break, if any, shows in the first couple of kilobytes.
+    let mut end = content.len().min(2048);
+    while !content.is_char_boundary(end) {
+        end -= 1;
+    }
+    let content = &content[..end];
     static BREAK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"[a-z0-9][.!?…]["”’']?\s+["“‘']?[A-Z]"#).expect("valid regex")
     });

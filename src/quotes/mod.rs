@@ -94,6 +94,8 @@ pub fn find(text: &str, paras: &[Paragraph]) -> Vec<Quote> {
         quotes[i].parent = open.last().copied();
         open.push(i);
     }
+    let quotes = drop_deep(quotes);
+    let mut quotes = quotes;
     for i in 0..quotes.len() {
         if quotes[i].kind == Kind::Unmarked {
             continue;
@@ -106,8 +108,33 @@ pub fn find(text: &str, paras: &[Paragraph]) -> Vec<Quote> {
     quotes
 }
 
+/// Deepest nesting kept: a quotation inside a quotation inside a quotation.
+/// Real text stops there; deeper marks (`“a “b “c …`, ten thousand deep)
+/// would only make records whose texts add up quadratically.
+pub const MAX_DEPTH: usize = 2;
+
+/// Quotations nested deeper than `MAX_DEPTH`, removed; parents re-indexed.
+fn drop_deep(quotes: Vec<Quote>) -> Vec<Quote> {
+    let mut depth = vec![0usize; quotes.len()];
+    let mut new_index = vec![None; quotes.len()];
+    let mut kept = Vec::with_capacity(quotes.len());
+    for (i, mut q) in quotes.into_iter().enumerate() {
+        depth[i] = q.parent.map_or(0, |p| depth[p] + 1);
+        if depth[i] > MAX_DEPTH {
+            continue;
+        }
+        q.parent = q.parent.and_then(|p| new_index[p]);
+        new_index[i] = Some(kept.len());
+        kept.push(q);
+    }
+    kept
+}
+
+/// How much text around a quotation its classification reads.
+const CONTEXT_BYTES: usize = 400;
+
 /// The text before and after quotation `i`, within its parent quotation or
-/// its paragraph(s).
+/// its paragraph(s), at most `CONTEXT_BYTES` each way.
 fn surroundings<'t>(
     text: &'t str,
     paras: &[Paragraph],
@@ -123,7 +150,37 @@ fn surroundings<'t>(
             Span::new(paras[q.para].span.start, paras[end_para].span.end)
         }
     };
-    let before = &text[region.start.min(q.outer.start)..q.outer.start];
-    let after = &text[q.outer.end..region.end.max(q.outer.end)];
-    (before, after)
+    let mut from = region
+        .start
+        .min(q.outer.start)
+        .max(q.outer.start.saturating_sub(CONTEXT_BYTES));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = region.end.max(q.outer.end).min(q.outer.end + CONTEXT_BYTES);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    (&text[from..q.outer.start], &text[q.outer.end..to])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::paragraphs;
+
+    #[test]
+    fn nesting_deeper_than_max_depth_is_text() {
+        let text = "“a ‘b “c ‘d’ c” b’ a”";
+        let quotes = find(text, &paragraphs(text));
+        let texts: Vec<&str> = quotes.iter().map(|q| q.content.of(text)).collect();
+        assert_eq!(texts, ["a ‘b “c ‘d’ c” b’ a", "b “c ‘d’ c” b", "c ‘d’ c"]);
+        assert_eq!(quotes[2].parent, Some(1));
+    }
+
+    #[test]
+    fn ten_thousand_levels_make_three_records() {
+        let text = "“x ".repeat(10_000) + &"”".repeat(10_000);
+        assert_eq!(find(&text, &paragraphs(&text)).len(), MAX_DEPTH + 1);
+    }
 }

@@ -142,8 +142,10 @@ fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', '…'])
 }
 
+/// Words in `text`, counted up to 11 (enough for every rule here, and
+/// cheap on a long quotation).
 fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    text.split_whitespace().take(11).count()
 }
 
 /// Every major word capitalised (or a number), at most ten words.
@@ -156,6 +158,7 @@ fn is_title_case(text: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == '-' || c == '—' || c == '–' || c == '/')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
+        .take(11)
         .collect();
     if words.is_empty() || words.len() > 10 {
         return false;

@@ -1,24 +1,40 @@
 //! # Nested cue
 //!
 //! **What it matches:** a quotation inside another whose own cue stands in
-//! the outer quotation: `“I just said, ‘Sit down,’” she recalls` — `I` is
-//! the outer speaker; `“My agent Ivo Marr said ‘Sit down’”` — a name.
+//! the outer quotation, read on the outer quotation's words as the writer's
+//! sentence rules read the writer's:
+//! - `“I just said, ‘Sit down,’” she recalls`: `I` is the outer speaker;
+//! - `“Ivo Marr rang me and said, ‘Come,’”`: a name, also across `and`;
+//! - `“Ola kept saying, ‘No,’”`, `“Ola sent a note that said, ‘Go,’”`: the
+//!   note's sender.
 //!
-//! **Leaves alone:** everything else: an inner quotation with no cue gets no
-//! speaker (`“He said ‘no’”`: `he` inside a quotation is not resolved).
+//! **Leaves alone:** `he`/`she` inside a quotation (whom the speaker means
+//! by them is the speaker's secret), and an inner quotation with no cue.
 //!
 //! **Why here:** inner quotations are decided after their outer one, apart
 //! from the sieves, which read the writer's text only.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::Decision;
 use crate::lexicon;
-use crate::people::People;
+use crate::people::{ADVERBS, People, names};
 use crate::quotes::Quote;
 use crate::span::Span;
+use crate::text::tokens::{QuoteSpan, tokenize};
+use crate::text::{Paragraph, Tok, TokKind};
+
+/// Nouns for messages: `a note that said ‘…’` belongs to whoever sent it.
+const MESSAGES: &[&str] = &[
+    "note",
+    "message",
+    "text",
+    "email",
+    "letter",
+    "card",
+    "post",
+    "tweet",
+    "voicemail",
+    "sign",
+];
 
 pub fn decide(
     text: &str,
@@ -27,46 +43,82 @@ pub fn decide(
     outer: Option<&Decision>,
     people: &mut People,
 ) -> Option<Decision> {
-    static CUE: LazyLock<Regex> = LazyLock::new(|| {
-        let verbs = lexicon::reporting_verbs()
-            .iter()
-            .map(|v| regex::escape(v))
-            .collect::<Vec<_>>()
-            .join("|");
-        Regex::new(&format!(
-            r"(?x)
-            (?P<who> \b(?:I|we|We) | \p{{Lu}}[\p{{L}}'’-]+(?:\s+\p{{Lu}}[\p{{L}}'’-]+){{0,2}} )
-            \s+ (?:(?:just|also|then|once|simply|\p{{L}}+ly)\s+)?
-            (?P<verb>{verbs}) \b [^.!?]{{0,40}}? [,:]? \s* $"
-        ))
-        .expect("nested cue pattern builds from the verb list")
-    });
     let parent = quotes[q].parent?;
-    let region = Span::new(quotes[parent].content.start, quotes[q].outer.start);
-    let before = region.of(text);
-    let caps = CUE.captures(before)?;
-    let who = caps.name("who")?;
-    let verb = caps.name("verb")?;
-    let mention = Span::new(region.start + who.start(), region.start + who.end());
-    let cue = Some(Span::new(
-        region.start + verb.start(),
-        region.start + verb.end(),
-    ));
-    let speaker = match who.as_str() {
-        "I" | "we" | "We" => outer?.speaker,
-        _ => {
-            let words: Vec<Span> = who
-                .as_str()
-                .split_whitespace()
-                .scan(mention.start, |pos, w| {
-                    let start = *pos + text[*pos..].find(w).unwrap_or(0);
-                    *pos = start + w.len();
-                    Some(Span::new(start, start + w.len()))
-                })
-                .collect();
-            people.lookup(text, &words)
-        }
+    // The cue stands a few words before the inner quotation: read a bounded
+    // window, so that deep or many nestings cost no more than their size.
+    let mut from = quotes[parent]
+        .content
+        .start
+        .max(quotes[q].outer.start.saturating_sub(WINDOW_BYTES));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let region = Span::new(from, quotes[q].outer.start);
+    let inner: Vec<QuoteSpan> = (0..q)
+        .rev()
+        .take_while(|&i| quotes[i].outer.start >= region.start)
+        .filter(|&i| quotes[i].parent == Some(parent) && region.contains(quotes[i].outer))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .enumerate()
+        .map(|(id, i)| QuoteSpan {
+            id,
+            outer: quotes[i].outer,
+            ends_sentence: false,
+        })
+        .collect();
+    let toks = tokenize(text, &[Paragraph { span: region }], &inner, inner.len()).toks;
+    let runs = names::runs(text, &toks);
+    let n = toks.len();
+    let sent = toks.last()?.sent;
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| t.span.of(text))
     };
+    let is_verb = |k: usize| {
+        word(k).is_some_and(|w| {
+            lexicon::is_reporting_verb(w) && w.chars().next().is_some_and(char::is_lowercase)
+        })
+    };
+    // The cue: the nearest reporting verb of the last sentence, a few words at most before the quotation.
+    let v = (n.saturating_sub(8)..n)
+        .rev()
+        .take_while(|&k| toks[k].sent == sent)
+        .find(|&k| is_verb(k))?;
+    let cue = Some(toks[v].span);
+    let mut k = v.checked_sub(1)?;
+    while k > 0
+        && word(k).is_some_and(|w| ADVERBS.contains(&w) || w.ends_with("ly") || KEEP.contains(&w))
+    {
+        k -= 1;
+    }
+    let sentence_start = (0..=k)
+        .rev()
+        .take_while(|&j| toks[j].sent == sent)
+        .last()
+        .unwrap_or(k);
+    let subject_at = match word(k) {
+        // `rang me and said`, `a note that said`: the clause's own subject.
+        Some("and") => sentence_start,
+        Some("that" | "which")
+            if k > 0
+                && word(k - 1).is_some_and(|w| MESSAGES.contains(&w.to_lowercase().as_str())) =>
+        {
+            sentence_start
+        }
+        _ => k,
+    };
+    let (speaker, mention) = subject(
+        text,
+        &toks,
+        &runs,
+        subject_at,
+        subject_at == k,
+        outer,
+        people,
+    )?;
     Some(Decision {
         speaker,
         mention: Some(mention),
@@ -76,9 +128,48 @@ pub fn decide(
     })
 }
 
+/// How far before an inner quotation its cue is looked for.
+const WINDOW_BYTES: usize = 300;
+
+/// `kept saying`, `keeps telling`
+const KEEP: &[&str] = &["kept", "keeps", "keep", "just"];
+
+/// Who stands at token `at`: the word before the verb (`ending`) or the
+/// first of the clause.
+fn subject(
+    text: &str,
+    toks: &[Tok],
+    runs: &[names::NameRun],
+    at: usize,
+    ending: bool,
+    outer: Option<&Decision>,
+    people: &mut People,
+) -> Option<(Option<usize>, Span)> {
+    let tok = toks.get(at)?;
+    let w = tok.span.of(text);
+    if matches!(w, "I" | "we" | "We") {
+        return Some((outer?.speaker, tok.span));
+    }
+    if lexicon::pronoun(w).is_some() {
+        return Some((None, tok.span));
+    }
+    let run = if ending {
+        runs.iter().find(|r| r.toks.end == at + 1)
+    } else {
+        runs.iter().find(|r| r.toks.start == at)
+    }?;
+    if run.possessive {
+        return None;
+    }
+    Some((
+        people.resolve_name(text, &run.words, run.honorific_span),
+        run.span,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::testing::assert_speaker;
+    use crate::testing::{assert_speaker, record};
 
     #[test]
     fn first_person_inside_a_quote_is_the_outer_speaker() {
@@ -87,8 +178,41 @@ mod tests {
     }
 
     #[test]
+    fn a_name_across_and_is_the_inner_speaker() {
+        let text = "Ana Ruiz spoke. “Ivo Marr rang me on a Tuesday and said, ‘Come now,’ so I went,” Ruiz says.";
+        assert_speaker(text, "Come now,", Some("Ivo Marr"), "nested_cue");
+    }
+
+    #[test]
+    fn a_message_belongs_to_its_sender() {
+        let text = "“Ivo Marr sent me a note that just said, ‘You are hired,’” Ana Ruiz says.";
+        assert_speaker(text, "You are hired,", Some("Ivo Marr"), "nested_cue");
+    }
+
+    #[test]
+    fn kept_saying_is_a_cue() {
+        let text = "“Ivo kept saying, ‘She would never forgive her,’” Ana Ruiz says.";
+        assert_speaker(
+            text,
+            "She would never forgive her,",
+            Some("Ivo"),
+            "nested_cue",
+        );
+    }
+
+    // Negatives
+    #[test]
+    fn a_pronoun_inside_a_quote_is_not_resolved() {
+        let r = record(
+            "“Then he told me, ‘Enough to give it,’ and left,” Ana Ruiz says.",
+            "Enough to give it,",
+        );
+        assert_eq!((r.speaker, r.rule.as_deref()), (None, Some("nested_cue")));
+    }
+
+    #[test]
     fn inner_quote_without_cue_has_no_speaker() {
-        let r = crate::testing::record(
+        let r = record(
             "“It was ‘fine by me, really’ then,” Tess Lamb says.",
             "fine by me, really",
         );
