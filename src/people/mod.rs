@@ -172,12 +172,20 @@ impl People {
                         let w = t.span.of(text);
                         lexicon::person_noun(w).is_some() || lexicon::is_org_noun(w)
                     });
+            // `Jayden, 10, is …`: an age in apposition.
+            let aged = toks.get(after).is_some_and(|t| t.span.of(text) == ",")
+                && toks.get(after + 1).is_some_and(|t| {
+                    let n = t.span.of(text);
+                    n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+                })
+                && toks.get(after + 2).is_some_and(|t| t.span.of(text) == ",");
             let role_before = run.role.is_some()
                 || run.toks.start.checked_sub(1).is_some_and(|k| {
                     let w = toks[k].span.of(text);
                     lexicon::is_org_noun(w) && w.chars().next().is_some_and(char::is_lowercase)
                 });
             let speaks = described
+                || aged
                 || role_before
                 || is_verb(after)
                 || (is_adverb(toks, text, after) && is_verb(after + 1))
@@ -714,9 +722,16 @@ impl People {
                 && p.number == Number::Singular
                 && (e.gender == Gender::Unknown || e.gender == p.gender)
         };
-        // A subject or speaker first; else anyone named nearby
-        // (`started by librarian Colin Ashworth. “…,” he admits.`).
-        let e = self.recent(tok, para, |e| fits(e)).or_else(|| {
+        // The latest subject or speaker; but when that is from an earlier
+        // paragraph, a person named in the pronoun's own paragraph is nearer
+        // (`One of them, Priya, … ¶ The club was started by librarian Colin
+        // Ashworth. “…,” he admits.`); failing both, anyone named nearby.
+        let subject = self.recent_event(tok, para, |e| fits(e));
+        let here = nearby
+            .then(|| self.recent_mention_event(tok, para, |e| fits(e)))
+            .flatten()
+            .filter(|m| m.para == para && subject.is_none_or(|s| s.para != para));
+        let e = here.or(subject).map(|ev| ev.entity).or_else(|| {
             nearby
                 .then(|| self.recent_mention(tok, para, |e| fits(e)))
                 .flatten()
@@ -790,6 +805,16 @@ impl People {
         para: usize,
         fits: impl Fn(&Entity) -> bool,
     ) -> Option<usize> {
+        self.recent_mention_event(tok, para, fits)
+            .map(|ev| ev.entity)
+    }
+
+    fn recent_mention_event(
+        &self,
+        tok: usize,
+        para: usize,
+        fits: impl Fn(&Entity) -> bool,
+    ) -> Option<Event> {
         let mi = self.mentions.partition_point(|e| e.tok < tok);
         self.mentions[..mi]
             .iter()
@@ -797,11 +822,20 @@ impl People {
             .take(WINDOW_EVENTS)
             .take_while(|ev| para.saturating_sub(ev.para) <= WINDOW_PARAS)
             .find(|ev| fits(&self.entities[ev.entity]))
-            .map(|ev| ev.entity)
+            .copied()
     }
 
     /// The most recent subject or speaker before `tok` that `fits`.
     fn recent(&self, tok: usize, para: usize, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.recent_event(tok, para, fits).map(|ev| ev.entity)
+    }
+
+    fn recent_event(
+        &self,
+        tok: usize,
+        para: usize,
+        fits: impl Fn(&Entity) -> bool,
+    ) -> Option<Event> {
         let si = self.subjects.partition_point(|e| e.tok < tok);
         let pi = self.speakers.partition_point(|e| e.tok < tok);
         let mut subjects = self.subjects[..si].iter().rev().peekable();
@@ -817,7 +851,7 @@ impl People {
                 return None;
             }
             if fits(&self.entities[ev.entity]) {
-                return Some(ev.entity);
+                return Some(*ev);
             }
         }
         None
@@ -1110,6 +1144,34 @@ mod tests {
     fn a_description_opening_a_sentence_tells_the_subjects_role() {
         let text = "Tia Lamb of Team Vale won.\n\nThe 24-year-old crossed the line ahead of Ana Ruiz.\n\n“Sorry, Ana,” the 24-year-old joked.";
         assert_speaker(text, "Sorry, Ana,", Some("Tia Lamb"), "trailing_cue");
+    }
+
+    #[test]
+    fn a_name_in_the_pronouns_paragraph_beats_an_older_subject() {
+        let text = "One of them, Tia, is already on her fourth game.\n\nThe club was started by librarian Ivo Marr. “I am ahead of the kids,” he admits.";
+        assert_speaker(
+            text,
+            "I am ahead of the kids,",
+            Some("Ivo Marr"),
+            "trailing_cue",
+        );
+    }
+
+    #[test]
+    fn the_paragraphs_own_subject_beats_a_person_it_talks_about() {
+        let text = "Tia Lamb’s dream was to be a lollipop lady. Her hero was Ana, the woman who walked her home. ‘She was my favourite,’ she tells me.";
+        assert_speaker(
+            text,
+            "She was my favourite,",
+            Some("Tia Lamb"),
+            "trailing_cue",
+        );
+    }
+
+    #[test]
+    fn an_age_in_apposition_marks_a_person() {
+        let text = "Ola Pim spoke.\n\nJayden, 10, prefers sharks. His game is fun. “It's realistic,” he insists.";
+        assert_speaker(text, "It's realistic,", Some("Jayden"), "trailing_cue");
     }
 
     #[test]
