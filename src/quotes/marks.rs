@@ -78,9 +78,8 @@ pub fn scan(text: &str, para: Span) -> Vec<Mark> {
     let mut prev: Option<char> = None;
     while let Some((i, c)) = iter.next() {
         let glyph = match c {
-            '"' | '“' | '”' | '„' | '‟' | '\'' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '`' => {
-                c
-            }
+            '"' | '“' | '”' | '„' | '‟' | '\'' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '‹' | '›'
+            | '`' => c,
             _ => {
                 prev = Some(c);
                 continue;
@@ -110,7 +109,20 @@ pub fn scan(text: &str, para: Span) -> Vec<Mark> {
 fn is_mark_char(c: char) -> bool {
     matches!(
         c,
-        '"' | '“' | '”' | '„' | '‟' | '\'' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '`'
+        '"' | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '\''
+            | '‘'
+            | '’'
+            | '‚'
+            | '‛'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '`'
     )
 }
 
@@ -154,12 +166,12 @@ fn classify(
         ('‘' | '‛' | '`', _) => (Family::Single, Some(Role::Open)),
         ('’', _) => (Family::Single, Some(Role::Close)),
         ('‚', _) => (Family::Single, Some(Role::Open)),
-        ('«', _) => (Family::Angle, Some(Role::Open)),
-        ('»', _) => (Family::Angle, Some(Role::Close)),
+        ('«' | '‹', _) => (Family::Angle, Some(Role::Open)),
+        ('»' | '›', _) => (Family::Angle, Some(Role::Close)),
         _ => return None,
     };
     // Low marks and guillemets only ever point one way.
-    let one_way = matches!(glyph, '„' | '‚' | '«' | '»') || (glyph == '`' && !doubled);
+    let one_way = matches!(glyph, '„' | '‚' | '«' | '»' | '‹' | '›') || (glyph == '`' && !doubled);
     let word_before = prev.is_some_and(char::is_alphanumeric);
     let word_after = next.is_some_and(char::is_alphanumeric);
 
@@ -198,7 +210,7 @@ fn classify(
         span,
         family,
         role,
-        directional_open: matches!(glyph, '“' | '„' | '‘' | '‚' | '‛' | '«')
+        directional_open: matches!(glyph, '“' | '„' | '‘' | '‚' | '‛' | '«' | '‹')
             || (doubled && glyph == '`'),
         after_plural_s,
     })

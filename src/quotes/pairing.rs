@@ -148,7 +148,16 @@ impl Pairer<'_> {
 
     fn emit_unclosed(&mut self, open: Open, continues: bool) {
         let para = self.paras[open.para].span;
-        if open.mark.family == Family::Single && open.mark.span.start != para.start {
+        // An unpaired single mark mid-sentence is an apostrophe; one that
+        // opens its paragraph or a sentence (`… Mr Sangha said. 'The answer
+        // is always: it's` at the end of a cut-off text) opened speech.
+        let opens_sentence = self.text[para.start..open.mark.span.start]
+            .trim_end()
+            .ends_with(['.', '!', '?', ':']);
+        if open.mark.family == Family::Single
+            && open.mark.span.start != para.start
+            && !opens_sentence
+        {
             return;
         }
         let content = Span::new(open.mark.span.end, para.end).trim(self.text);
@@ -245,6 +254,14 @@ mod tests {
     }
 
     #[test]
+    fn unclosed_single_after_a_sentence_end_is_speech_cut_off() {
+        assert_eq!(
+            quotes("'We warned them,' Ivo said. 'The answer is always: it's"),
+            ["We warned them,", "The answer is always: it's"]
+        );
+    }
+
+    #[test]
     fn unclosed_single_mid_paragraph_is_an_apostrophe() {
         assert_eq!(
             quotes("The '90 vintage and the girls’ bus"),
@@ -264,6 +281,14 @@ mod tests {
             ["Wir gehen.", "On y va,"]
         );
         assert_eq!(quotes("Ola: ‚Wir gehen.‘ Gut."), ["Wir gehen."]);
+    }
+
+    #[test]
+    fn single_guillemets_nest_inside_double_ones() {
+        assert_eq!(
+            quotes("«Mon père disait: ‹Remonte-la.› Je le fais,» dit Ola."),
+            ["Mon père disait: ‹Remonte-la.› Je le fais,", "Remonte-la."]
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lexicon;
 use crate::span::Span;
 use crate::text::Paragraph;
 
@@ -45,6 +46,17 @@ fn turn(text: &str, para: Span) -> Option<(Span, Span)> {
     let body = para.of(text);
     let caps = LABEL.captures(body)?;
     let label = caps.name("label")?;
+    // `Transcript: …`, `Review: …`, `Update: …` head a section, not a turn;
+    // `THE BIG ISSUE:` in capitals is a speaker's label all the same.
+    let capitals = !label.as_str().chars().any(char::is_lowercase);
+    if !capitals
+        && label
+            .as_str()
+            .split_whitespace()
+            .any(|w| lexicon::is_non_name_word(w) || lexicon::is_title_noun(w))
+    {
+        return None;
+    }
     let whole = caps.get(0)?;
     let label = Span::new(para.start + label.start(), para.start + label.end());
     let content = Span::new(para.start + whole.end(), para.end);
@@ -53,6 +65,16 @@ fn turn(text: &str, para: Span) -> Option<(Span, Span)> {
 
 fn is_question(text: &str, span: Span) -> bool {
     span.of(text).trim_end().ends_with('?')
+}
+
+fn in_first_person(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(
+                w,
+                "I" | "I'm" | "I’m" | "me" | "my" | "My" | "we" | "We" | "our" | "Our"
+            )
+        })
 }
 
 fn starts_with_mark(text: &str, span: Span) -> bool {
@@ -82,12 +104,14 @@ pub fn answers(text: &str, paras: &[Paragraph]) -> Vec<Answer> {
     let mut out = Vec::new();
     let mut in_transcript = false;
     let mut after_question = false;
+    let mut after_answer = false;
     let mut answerer: Option<Span> = None;
     for (pi, para) in paras.iter().enumerate() {
         match turns[pi] {
             Some((label, content)) => {
                 in_transcript = true;
                 after_question = is_question(text, content);
+                after_answer = false;
                 if !after_question {
                     answerer = Some(label);
                     if !starts_with_mark(text, content) {
@@ -96,21 +120,33 @@ pub fn answers(text: &str, paras: &[Paragraph]) -> Vec<Answer> {
                             label,
                             content,
                         });
+                        after_answer = true;
                     }
                 }
             }
             None if in_transcript => {
                 let question = is_question(text, para.span);
-                if after_question && !question && !starts_with_mark(text, para.span) {
-                    if let Some(label) = answerer {
+                // An answer to a question, or an answer running on into a
+                // paragraph of its own in the speaker's voice (`I mean that.`);
+                // a closing line in the writer's voice ends the transcript.
+                let answers = !question
+                    && !starts_with_mark(text, para.span)
+                    && (after_question || (after_answer && in_first_person(para.span.of(text))));
+                match answerer.filter(|_| answers) {
+                    Some(label) => {
                         out.push(Answer {
                             para: pi,
                             label,
                             content: para.span,
                         });
+                        after_answer = true;
                     }
-                } else if !question {
-                    in_transcript = false;
+                    None => {
+                        after_answer = false;
+                        if !question {
+                            in_transcript = false;
+                        }
+                    }
                 }
                 after_question = question;
             }
@@ -140,6 +176,22 @@ mod tests {
             found(text),
             [("Ola Pim", "Because."), ("Ola Pim", "We left.")]
         );
+    }
+
+    #[test]
+    fn an_answer_runs_on_in_the_first_person_and_stops_at_the_writers_voice() {
+        let text =
+            "PRESS: Any advice?\n\nOla Pim: Start early.\n\nI mean that.\n\nHer book is out now.";
+        assert_eq!(
+            found(text),
+            [("Ola Pim", "Start early."), ("Ola Pim", "I mean that.")]
+        );
+    }
+
+    #[test]
+    fn a_section_heading_is_no_turn() {
+        let text = "Transcript: The Loft, episode 4\n\nIvo: Hi.\n\nOla: Hello.";
+        assert_eq!(found(text), [("Ivo", "Hi."), ("Ola", "Hello.")]);
     }
 
     #[test]
