@@ -420,7 +420,13 @@ impl People {
                 && !p.first_or_second_person
                 && p.number == Number::Singular
                 && is_subject_position(text, toks, i, i + 1)
-                && let Some(e) = self.resolve_pronoun_with(text, i, tok.para, word, false)
+                && let Some(e) = self.resolve_pronoun_with(
+                    i,
+                    tok.para,
+                    word,
+                    false,
+                    self.named_before_comma(text, toks, i),
+                )
             {
                 self.subjects.push(Event {
                     tok: i,
@@ -475,6 +481,18 @@ impl People {
                 && (gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender)
         })?;
         Some((head, e))
+    }
+
+    /// `Marr, she said`: the entity named right before the comma before
+    /// token `tok`, which a pronoun at `tok` cannot refer to.
+    pub fn named_before_comma(&self, text: &str, toks: &[Tok], tok: usize) -> Option<usize> {
+        let comma = tok.checked_sub(1)?;
+        if toks[comma].span.of(text) != "," {
+            return None;
+        }
+        let ri = self.runs.partition_point(|r| r.toks.end < comma);
+        let run = self.runs.get(ri).filter(|r| r.toks.end == comma)?;
+        self.run_entity[ri].filter(|_| !run.possessive)
     }
 
     /// The entity for these name words, creating it if `create`.
@@ -684,28 +702,28 @@ impl People {
         }
     }
 
-    /// The person a pronoun at token `tok` refers to.
+    /// The person a pronoun at token `tok` refers to. `not`: someone it
+    /// cannot be (`Marr, she said,` — she is not Marr).
     pub fn resolve_pronoun(
         &mut self,
-        text: &str,
         tok: usize,
         para: usize,
         word: &str,
+        not: Option<usize>,
     ) -> Option<usize> {
-        self.resolve_pronoun_with(text, tok, para, word, true)
+        self.resolve_pronoun_with(tok, para, word, true, not)
     }
 
     /// `nearby`: fall back to anyone named nearby when no subject or speaker
     /// fits (at attribution time; the subject pass itself stays strict).
     fn resolve_pronoun_with(
         &mut self,
-        text: &str,
         tok: usize,
         para: usize,
         word: &str,
         nearby: bool,
+        not: Option<usize>,
     ) -> Option<usize> {
-        let _ = text;
         let p = lexicon::pronoun(word)?;
         if p.first_or_second_person {
             return None;
@@ -717,8 +735,11 @@ impl People {
                 None
             };
         }
+        let entities = &self.entities;
         let fits = |e: &Entity| -> bool {
-            e.ty != EntityType::Organization
+            // `fits` sees entities, not indices: compare by address.
+            not.is_none_or(|n| !std::ptr::eq(e, &entities[n]))
+                && e.ty != EntityType::Organization
                 && p.number == Number::Singular
                 && (e.gender == Gender::Unknown || e.gender == p.gender)
         };

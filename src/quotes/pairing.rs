@@ -246,6 +246,14 @@ mod tests {
     }
 
     #[test]
+    fn quotation_with_its_opening_mark_missing_is_not_invented() {
+        assert_eq!(
+            quotes("It was fine,\" he added. \"Then we left.\""),
+            ["Then we left."]
+        );
+    }
+
+    #[test]
     fn unclosed_double_ends_at_its_paragraph_end() {
         assert_eq!(
             quotes("\"Hello,\" he said, \"how are you?\n"),

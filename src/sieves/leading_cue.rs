@@ -256,6 +256,39 @@ mod tests {
     }
 
     #[test]
+    fn a_role_or_school_year_before_the_name_is_passed_over() {
+        assert_speaker(
+            "Junior Maya Okafor said: “We won.”",
+            "We won.",
+            Some("Maya Okafor"),
+            "leading_cue",
+        );
+        assert_speaker(
+            "Later, showrunner Dana Wolfe said: “We wait.”",
+            "We wait.",
+            Some("Dana Wolfe"),
+            "leading_cue",
+        );
+    }
+
+    #[test]
+    fn an_attribution_set_inside_the_sentence() {
+        let text = "Tia Lamb and Ivo Marr met. Marr, she said, “rang me at eleven at night.”";
+        assert_speaker(
+            text,
+            "rang me at eleven at night.",
+            Some("Tia Lamb"),
+            "leading_cue",
+        );
+    }
+
+    #[test]
+    fn an_introductory_phrase_before_the_speaker() {
+        let text = "Speaking to Daily Lens about the film, Ola Pim said: “It took years.”";
+        assert_speaker(text, "It took years.", Some("Ola Pim"), "leading_cue");
+    }
+
+    #[test]
     fn inverted_order_before_the_quote() {
         assert_speaker(
             "Ola Pim and Ivo Marr met. Added Pim: “We did it.”",

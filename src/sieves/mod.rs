@@ -264,7 +264,12 @@ fn resolve(
         Who::Pronoun { tok } => {
             let word = toks[*tok].span.of(text);
             (
-                people.resolve_pronoun(text, *tok, toks[*tok].para, word),
+                people.resolve_pronoun(
+                    *tok,
+                    toks[*tok].para,
+                    word,
+                    people.named_before_comma(text, toks, *tok),
+                ),
                 Some(toks[*tok].span),
             )
         }

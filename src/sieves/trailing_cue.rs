@@ -227,6 +227,42 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_description_after_an_inverted_name_is_passed_over() {
+        let text = "Rates rose. \"It will bite,\" said Tom Reyes, an economist at Halden Bank.";
+        assert_speaker(text, "It will bite,", Some("Tom Reyes"), "trailing_cue");
+    }
+
+    #[test]
+    fn reporting_verbs_well_beyond_say_with_manner_words() {
+        for verb in [
+            "explains",
+            "notes thoughtfully",
+            "continues",
+            "concludes",
+            "replies",
+            "jokes",
+            "recalls",
+            "admits",
+            "insists",
+            "tweeted",
+            "posted",
+            "wrote",
+            "stated",
+            "stressed",
+            "adds with a grin",
+        ] {
+            let text = format!("Ola Pim paused. “It is done,” Pim {verb}.");
+            assert_speaker(&text, "It is done,", Some("Ola Pim"), "trailing_cue");
+        }
+    }
+
+    #[test]
+    fn reads_a_publication_as_addressee() {
+        let r = crate::testing::record("Ola Pim smiled. “We won,” Pim told The Times.", "We won,");
+        assert_eq!(r.addressee.as_deref(), Some("The Times"));
+    }
+
     // Negatives
     #[test]
     fn leaves_quote_without_verb_alone() {

@@ -65,6 +65,12 @@ mod tests {
     }
 
     #[test]
+    fn first_name_labels_resolve_to_the_full_name() {
+        let text = "An interview with Maria Lopez.\n\nSuzy: How was it?\n\nMaria: It was fun.\n\nSuzy: And then?\n\nMaria: We rested.";
+        assert_speaker(text, "It was fun.", Some("Maria Lopez"), "transcript_label");
+    }
+
+    #[test]
     fn a_label_may_carry_a_role() {
         let text = "Chef Ola Pim: ‘I burned the first loaves’\n\nOla Pim bakes.";
         assert_speaker(
