@@ -184,8 +184,14 @@ impl People {
                     let w = toks[k].span.of(text);
                     lexicon::is_org_noun(w) && w.chars().next().is_some_and(char::is_lowercase)
                 });
+            // `the wise little Alice was`: a listed first name as a subject.
+            let first_name_subject = run.words.len() == 1
+                && !run.sentence_initial
+                && lexicon::first_name_gender(run.words[0].of(text)).is_some()
+                && followed_by_lower(text, toks, after);
             let speaks = described
                 || aged
+                || first_name_subject
                 || role_before
                 || is_verb(after)
                 || (is_adverb(toks, text, after) && is_verb(after + 1))
@@ -652,7 +658,11 @@ impl People {
             return Some(e);
         }
         match honorific {
-            Some(h) if words.len() == 1 => self.entity_for(text, &[h, words[0]], true),
+            // A courtesy title stays with a bare surname (`Mr. Cornwallaby`);
+            // a job title does not (`Chairwoman Rosenworcel` is `Rosenworcel`).
+            Some(h) if words.len() == 1 && is_courtesy_title(h.of(text)) => {
+                self.entity_for(text, &[h, words[0]], true)
+            }
             _ => self.entity_for(text, words, true),
         }
     }
@@ -985,6 +995,14 @@ pub const ADVERBS: &[&str] = &[
     "wants",
 ];
 
+/// Titles of courtesy, kept with a surname the article gives no first name for.
+fn is_courtesy_title(word: &str) -> bool {
+    const COURTESY: &[&str] = &[
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr",
+    ];
+    COURTESY.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
 /// Words after which a name is an object, not a subject.
 const PREPOSITIONS: &[&str] = &[
     "about",
@@ -1193,6 +1211,28 @@ mod tests {
     fn an_age_in_apposition_marks_a_person() {
         let text = "Ola Pim spoke.\n\nJayden, 10, prefers sharks. His game is fun. “It's realistic,” he insists.";
         assert_speaker(text, "It's realistic,", Some("Jayden"), "trailing_cue");
+    }
+
+    #[test]
+    fn a_bare_surname_keeps_a_courtesy_title_but_no_job_title() {
+        assert_speaker(
+            "\"Hello,\" said Mr. Quillby.",
+            "Hello,",
+            Some("Mr. Quillby"),
+            "trailing_cue",
+        );
+        assert_speaker(
+            "\"Hello,\" said Chairwoman Quillby.",
+            "Hello,",
+            Some("Quillby"),
+            "trailing_cue",
+        );
+    }
+
+    #[test]
+    fn a_listed_first_name_as_a_subject_is_a_person() {
+        let text = "It was a fine day, but the wise little Alice was not going in. 'No, I'll look first,' she said.";
+        assert_speaker(text, "No, I'll look first,", Some("Alice"), "trailing_cue");
     }
 
     #[test]

@@ -150,13 +150,15 @@ impl Pairer<'_> {
         let para = self.paras[open.para].span;
         // An unpaired single mark mid-sentence is an apostrophe; one that
         // opens its paragraph or a sentence (`… Mr Sangha said. 'The answer
-        // is always: it's` at the end of a cut-off text) opened speech.
+        // is always: it's` at the end of a cut-off text), or is re-opened by
+        // the next paragraph, opened speech.
         let opens_sentence = self.text[para.start..open.mark.span.start]
             .trim_end()
             .ends_with(['.', '!', '?', ':']);
         if open.mark.family == Family::Single
             && open.mark.span.start != para.start
             && !opens_sentence
+            && !continues
         {
             return;
         }
@@ -266,6 +268,14 @@ mod tests {
         assert_eq!(
             quotes("'We warned them,' Ivo said. 'The answer is always: it's"),
             ["We warned them,", "The answer is always: it's"]
+        );
+    }
+
+    #[test]
+    fn single_quotation_reopened_in_the_next_paragraph_is_speech() {
+        assert_eq!(
+            quotes("Words blah 'Hello,\n\n'I am next.'"),
+            ["Hello,", "I am next."]
         );
     }
 
