@@ -47,6 +47,9 @@ pub struct Entity {
     pub roles: Vec<String>,
     /// How many name runs name them.
     pub count: usize,
+    /// Somebody the article does not name (`A neighbour, who asked not to be
+    /// named, …`): pronouns may refer to them, and they speak as nobody.
+    pub unnamed: bool,
 
     first_key: String,
     last_key: String,
@@ -441,6 +444,15 @@ impl People {
                 });
                 continue;
             }
+            if let Some(gender) = self.unnamed_subject(text, toks, i) {
+                let e = self.unnamed(gender);
+                self.subjects.push(Event {
+                    tok: i,
+                    para: tok.para,
+                    entity: e,
+                });
+                continue;
+            }
             if let Some((head, e)) = self.description_subject(text, toks, i) {
                 let role = toks[head].span.of(text).to_lowercase();
                 if !self.entities[e].roles.contains(&role) {
@@ -543,6 +555,7 @@ impl People {
             },
             roles: Vec::new(),
             count: 1,
+            unnamed: false,
             first_key: word_keys[0].clone(),
             last_key: word_keys[word_keys.len() - 1].clone(),
             words: words.len(),
@@ -667,6 +680,65 @@ impl People {
         }
     }
 
+    /// A new somebody the article does not name, of `gender`.
+    fn unnamed(&mut self, gender: Gender) -> usize {
+        self.entities.push(Entity {
+            name: String::new(),
+            ty: EntityType::Person,
+            actor: None,
+            gender,
+            roles: Vec::new(),
+            count: 0,
+            unnamed: true,
+            first_key: String::new(),
+            last_key: String::new(),
+            words: 0,
+        });
+        self.entities.len() - 1
+    }
+
+    /// `A neighbour, who asked not to be named, …`, `One resident said …`:
+    /// an indefinite noun phrase opening a clause, with a person noun for
+    /// its head. Returns the head's gender.
+    fn unnamed_subject(&self, text: &str, toks: &[Tok], i: usize) -> Option<Gender> {
+        let tok = toks[i];
+        let opens = i == 0 || toks[i - 1].sent != tok.sent || {
+            let prev = toks[i - 1].span.of(text);
+            toks[i - 1].kind == TokKind::Punct && matches!(prev, "," | ";" | ":" | "(" | "—" | "–")
+        };
+        let det = tok.span.of(text).to_lowercase();
+        if !opens || !matches!(det.as_str(), "a" | "an" | "one" | "another") {
+            return None;
+        }
+        // `said Piers Akande, an analyst at …`: an apposition to a name.
+        if self.named_before_comma(text, toks, i).is_some() {
+            return None;
+        }
+        let head = (i + 1..(i + 5).min(toks.len())).find(|&k| {
+            toks[k].kind == TokKind::Word && lexicon::person_noun(toks[k].span.of(text)).is_some()
+        })?;
+        let lower_between = (i + 1..head).all(|k| {
+            toks[k].kind == TokKind::Word
+                && toks[k]
+                    .span
+                    .of(text)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase() || c.is_numeric())
+        });
+        let after = toks.get(head + 1)?;
+        let continues = after.span.of(text) == ","
+            || (after.kind == TokKind::Word
+                && after
+                    .span
+                    .of(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase));
+        (lower_between && continues)
+            .then(|| lexicon::person_noun(toks[head].span.of(text)).unwrap_or(Gender::Unknown))
+    }
+
     /// An organization named by a name and an org noun: `Richmond police`.
     pub fn organization(&mut self, name: &str) -> usize {
         let key = names::key(name);
@@ -682,6 +754,7 @@ impl People {
             gender: Gender::Neuter,
             roles: Vec::new(),
             count: 1,
+            unnamed: false,
             first_key: names::key(name.split_whitespace().next().unwrap_or(name)),
             last_key: names::key(last),
             words: name.split_whitespace().count(),
@@ -785,7 +858,8 @@ impl People {
             return Some(e);
         }
         let unmarked = |e: &Entity| {
-            e.ty == EntityType::Person
+            !e.unnamed
+                && e.ty == EntityType::Person
                 && e.gender == Gender::Unknown
                 && e.roles.is_empty()
                 && e.actor.is_none()
@@ -1233,6 +1307,31 @@ mod tests {
     fn a_listed_first_name_as_a_subject_is_a_person() {
         let text = "It was a fine day, but the wise little Alice was not going in. 'No, I'll look first,' she said.";
         assert_speaker(text, "No, I'll look first,", Some("Alice"), "trailing_cue");
+    }
+
+    #[test]
+    fn a_pronoun_after_an_unnamed_subject_is_nobody() {
+        let text = "Ola Pim lives here.\n\nA neighbour, who asked not to be named, saw it. “It was loud,” she said.";
+        assert_speaker(text, "It was loud,", None, "trailing_cue");
+    }
+
+    #[test]
+    fn a_spokesperson_for_a_firm_is_nobody_named() {
+        let text =
+            "Terra Foods sold it. A spokesperson for Terra Foods said the firm “tests everything”.";
+        assert_speaker(text, "tests everything", None, "leading_cue");
+    }
+
+    #[test]
+    fn a_name_before_a_role_noun_is_no_speaker() {
+        let text = "Rovers manager Ivo Marr smiled. “He is hungry,” said the Rovers manager.";
+        assert_speaker(text, "He is hungry,", Some("Ivo Marr"), "trailing_cue");
+    }
+
+    #[test]
+    fn an_employer_in_an_apposition_is_no_speaker() {
+        let text = "Ana Ruiz, a principal analyst at Brightline Research, said the price was “aggressive”.";
+        assert_speaker(text, "aggressive", Some("Ana Ruiz"), "sentence_subject");
     }
 
     #[test]

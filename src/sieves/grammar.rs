@@ -101,6 +101,19 @@ impl Context<'_> {
             if run.possessive {
                 return None;
             }
+            // `A spokesperson for Terravance said`: the name belongs to a
+            // phrase after the noun that speaks.
+            let d = run.descriptor_start;
+            if d >= floor + 2
+                && self
+                    .word(d - 1)
+                    .is_some_and(|w| matches!(w, "for" | "of" | "at" | "from" | "with"))
+                && self
+                    .word(d - 2)
+                    .is_some_and(|n| lexicon::person_noun(n).is_some() || lexicon::is_org_noun(n))
+            {
+                return self.noun_phrase_before(d - 2, floor);
+            }
             return Some((Who::name(run), run.descriptor_start.max(floor)));
         }
         let lower = w.to_lowercase();
@@ -119,43 +132,54 @@ impl Context<'_> {
                 k,
             ));
         }
-        if lexicon::person_noun(&lower).is_some() || lexicon::is_org_noun(&lower) || is_age(&lower)
+        self.noun_phrase_before(k, floor)
+    }
+
+    /// A noun phrase ending at token `k`: `the 46-year-old actress`
+    /// (definite: a description), `one viewer`, `a crew member` (nobody in
+    /// particular), `fans` (a bare plural: nobody in particular).
+    fn noun_phrase_before(&self, k: usize, floor: usize) -> Option<(Who, usize)> {
+        let lower = self.word(k)?.to_lowercase();
+        if !(lexicon::person_noun(&lower).is_some()
+            || lexicon::is_org_noun(&lower)
+            || is_age(&lower))
         {
-            // Walk back over adjectives to a determiner: `the 46-year-old actress`.
-            let mut d = k;
-            for _ in 0..4 {
-                if d == floor || d == 0 {
-                    break;
-                }
-                d -= 1;
-                let Some(dw) = self.word(d) else { break };
-                let dl = dw.to_lowercase();
-                if DEFINITE.contains(&dl.as_str()) {
-                    return Some((
-                        Who::Description {
-                            head: k,
-                            span: self.span(d, k),
-                        },
-                        d,
-                    ));
-                }
-                if INDEFINITE.contains(&dl.as_str()) {
-                    return Some((
-                        Who::Unnamed {
-                            span: self.span(d, k),
-                        },
-                        d,
-                    ));
-                }
+            return None;
+        }
+        // Walk back over adjectives to a determiner: `the 46-year-old actress`.
+        let mut d = k;
+        for _ in 0..4 {
+            if d == floor || d == 0 {
+                break;
             }
-            if lower.ends_with('s') {
+            d -= 1;
+            let Some(dw) = self.word(d) else { break };
+            let dl = dw.to_lowercase();
+            if DEFINITE.contains(&dl.as_str()) {
+                return Some((
+                    Who::Description {
+                        head: k,
+                        span: self.span(d, k),
+                    },
+                    d,
+                ));
+            }
+            if INDEFINITE.contains(&dl.as_str()) {
                 return Some((
                     Who::Unnamed {
-                        span: self.toks[k].span,
+                        span: self.span(d, k),
                     },
-                    k,
-                )); // `fans wrote`
+                    d,
+                ));
             }
+        }
+        if lower.ends_with('s') {
+            return Some((
+                Who::Unnamed {
+                    span: self.toks[k].span,
+                },
+                k,
+            )); // `fans wrote`
         }
         None
     }
@@ -180,9 +204,12 @@ impl Context<'_> {
                 "who" | "whom" | "whose" | "which" | "that" | "where" | "when"
             )
         });
+        // `her son, the writer Tobias Fell,` renames; in `Ana Ruiz, a principal
+        // analyst at Brightline Research,` the name is her employer's.
         if !relative
             && let Some(run) = self.people.run_ending(close)
             && run.toks.start > open
+            && run.descriptor_start == open + 1
             && !run.possessive
         {
             let start = head.as_ref().map_or(run.descriptor_start, |h| h.1);
@@ -211,6 +238,21 @@ impl Context<'_> {
                 return None;
             }
             if let Some(run) = self.people.run_at(k) {
+                // `said the Rovers manager`: the name modifies the noun that speaks.
+                let noun = run.toks.end;
+                if self.word(noun).is_some_and(|n| {
+                    n.chars().next().is_some_and(char::is_lowercase)
+                        && (lexicon::person_noun(n).is_some() || lexicon::is_org_noun(n))
+                }) && (definite || indefinite)
+                {
+                    let span = self.span(verb + 1, noun);
+                    let who = if definite {
+                        Who::Description { head: noun, span }
+                    } else {
+                        Who::Unnamed { span }
+                    };
+                    return Some((who, noun + 1));
+                }
                 let unknown_single =
                     run.words.len() == 1 && self.people.lookup(self.text, &run.words).is_none();
                 if definite && unknown_single {

@@ -139,7 +139,10 @@ pub fn leading(cx: &Context<'_>, floor: usize, end: usize) -> Option<Attribution
     };
     let tail_start = addressee_end.unwrap_or(verb_end);
     // `Added Priya:`, `said Mr Lyn,`: the speaker stands after the verb.
+    // `Added Priya:` — always with its colon or comma; without one, `said
+    // the firm “…”` makes the firm the object of what is said.
     if tail_start < e
+        && e < end
         && let Some((who, end)) = cx.mention_after(v)
         && end == e
         && !matches!(who, Who::Pronoun { .. })

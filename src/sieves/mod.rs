@@ -283,6 +283,8 @@ fn resolve(
     if let Some(e) = speaker {
         people.spoke(at, para, e);
     }
+    // Somebody unnamed spoke: a later `she said` may point back at them.
+    let speaker = speaker.filter(|&e| !people.entities[e].unnamed);
     Decision {
         speaker,
         mention,
