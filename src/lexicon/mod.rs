@@ -23,6 +23,7 @@
 //! | `naming_words.txt`    | word                           |
 //! | `non_name_words.txt`  | word                           |
 //! | `first_names.txt`     | word, gender                   |
+//! | `place_nouns.txt`     | word                           |
 //!
 //! gender: `m`, `f`, `n` (neuter), `-` (unknown); number: `sg`, `pl`;
 //! case: `subj`, `obj`, `poss`. The data is bundled, so malformed lines panic
@@ -75,6 +76,7 @@ const TITLE_NOUNS: Source = ("title_nouns.txt", include_str!("title_nouns.txt"))
 const NAMING_WORDS: Source = ("naming_words.txt", include_str!("naming_words.txt"));
 const NON_NAME_WORDS: Source = ("non_name_words.txt", include_str!("non_name_words.txt"));
 const FIRST_NAMES: Source = ("first_names.txt", include_str!("first_names.txt"));
+const PLACE_NOUNS: Source = ("place_nouns.txt", include_str!("place_nouns.txt"));
 
 /// First- and second-person forms. Kept here rather than as a fifth column so
 /// `pronouns.txt` stays word/gender/number/case; a test checks each is listed.
@@ -115,6 +117,7 @@ static ORG_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(ORG_
 static TITLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(TITLE_NOUNS));
 static NAMING_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(NAMING_WORDS));
 static NON_NAME_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(NON_NAME_WORDS));
+static PLACE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(PLACE_NOUNS));
 static FIRST_NAME_MAP: LazyLock<HashMap<&'static str, Gender>> =
     LazyLock::new(|| gender_map(FIRST_NAMES));
 
@@ -169,6 +172,11 @@ pub fn is_naming_word(word: &str) -> bool {
 
 pub fn is_non_name_word(word: &str) -> bool {
     NON_NAME_SET.contains(&*lower(word))
+}
+
+/// `street`, `park`, `station`: a word that ends a place's name.
+pub fn is_place_noun(word: &str) -> bool {
+    PLACE_SET.contains(&*lower(word))
 }
 
 /// The gender a first name usually goes with: "Margaret" -> `Some(Female)`;
@@ -276,8 +284,9 @@ fn parse_gender(file: &str, n: usize, letter: &str) -> Gender {
 mod tests {
     use super::*;
 
-    const ALL: [Source; 10] = [
+    const ALL: [Source; 11] = [
         FIRST_NAMES,
+        PLACE_NOUNS,
         REPORTING_VERBS,
         COGNITION_VERBS,
         HONORIFICS,
@@ -312,6 +321,7 @@ mod tests {
         assert!(!NAMING_SET.is_empty());
         assert!(!NON_NAME_SET.is_empty());
         assert!(!FIRST_NAME_MAP.is_empty());
+        assert!(!PLACE_SET.is_empty());
     }
 
     #[test]

@@ -34,6 +34,15 @@ pub enum EntityType {
     Person,
     Character,
     Organization,
+    /// `Bridge Street`, `Marston Park`: never a speaker a pronoun points to.
+    Place,
+}
+
+impl Entity {
+    /// Someone a `he`, `she` or `the actor` may refer to.
+    pub fn is_person_like(&self) -> bool {
+        matches!(self.ty, EntityType::Person | EntityType::Character)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -72,6 +81,8 @@ pub struct People {
     pub runs: Vec<NameRun>,
     /// Entity of each run, where known.
     pub run_entity: Vec<Option<usize>>,
+    /// Runs that are an actor's name in a cast note's aside: no subjects.
+    aside: Vec<bool>,
     subjects: Vec<Event>,
     speakers: Vec<Event>,
     /// Every mention of a known entity, subject or not.
@@ -95,6 +106,7 @@ impl People {
             by_key: HashMap::new(),
             by_alias: HashMap::new(),
             run_entity: vec![None; runs.len()],
+            aside: vec![false; runs.len()],
             runs,
             subjects: Vec::new(),
             speakers: Vec::new(),
@@ -230,6 +242,11 @@ impl People {
                 self.entities[c].actor.get_or_insert(a);
                 self.run_entity[ci] = Some(c);
                 self.run_entity[ai] = Some(a);
+                // `Ines Varga (Petra Holloway) stands …`: the bracket is an
+                // aside; the character is the one who stands.
+                if self.runs[ai].toks.start > self.runs[ci].toks.start {
+                    self.aside[ai] = true;
+                }
             }
         }
     }
@@ -250,6 +267,15 @@ impl People {
             let mut roles: Vec<String> = Vec::new();
             if let Some(r) = run.role {
                 roles.push(toks[r].span.of(text).to_string());
+            }
+            // `The winner's father, Gareth Hughes,`, `her grandad, Reg Pomfrey`
+            if let Some(comma) = run.descriptor_start.checked_sub(1)
+                && toks[comma].span.of(text) == ","
+                && let Some(noun) = comma.checked_sub(1).map(|k| toks[k].span.of(text))
+                && noun.chars().next().is_some_and(char::is_lowercase)
+                && lexicon::person_noun(noun).is_some()
+            {
+                roles.push(noun.to_string());
             }
             // `24-year-old Ola Pim`
             let first = run.honorific.or(run.role).unwrap_or(run.toks.start);
@@ -326,9 +352,7 @@ impl People {
             let Some(e) = self.run_entity[ri] else {
                 continue;
             };
-            if self.entities[e].gender != Gender::Unknown
-                || self.entities[e].ty == EntityType::Organization
-            {
+            if self.entities[e].gender != Gender::Unknown || !self.entities[e].is_person_like() {
                 continue;
             }
             let run = &self.runs[ri];
@@ -389,6 +413,9 @@ impl People {
                     .get(ri + 1)
                     .is_some_and(|next| next.descriptor_start <= i)
                 {
+                    continue;
+                }
+                if self.aside[ri] {
                     continue;
                 }
                 // `Speaking to BBC Radio Wales`: governed by a preposition, a
@@ -495,7 +522,7 @@ impl People {
         }
         let gender = lexicon::person_noun(toks[head].span.of(text)).unwrap_or(Gender::Unknown);
         let e = self.recent(i, tok.para, |e| {
-            e.ty != EntityType::Organization
+            e.is_person_like()
                 && (gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender)
         })?;
         Some((head, e))
@@ -537,8 +564,17 @@ impl People {
         };
         let org_word =
             org_word || (words.iter().any(|w| acronym(&w)) && !words.iter().all(|w| acronym(&w)));
+        // `Hugh Hill`, `Tom Banks`: a first name makes a person, whatever
+        // word ends the name.
+        let first_name = lexicon::first_name_gender(words[0].of(text)).is_some();
+        let org_word = org_word && !first_name;
+        let place = words.len() > 1
+            && !first_name
+            && lexicon::is_place_noun(&word_keys[word_keys.len() - 1]);
         let ty = if all_caps_single || org_word {
             EntityType::Organization
+        } else if place {
+            EntityType::Place
         } else {
             EntityType::Person
         };
@@ -547,7 +583,7 @@ impl People {
             name,
             ty,
             actor: None,
-            gender: if ty == EntityType::Organization {
+            gender: if matches!(ty, EntityType::Organization | EntityType::Place) {
                 Gender::Neuter
             } else {
                 // The usual gender of the first name, until the article says more.
@@ -764,6 +800,31 @@ impl People {
         e
     }
 
+    /// The person the article names most (first named on a tie): whom an
+    /// interview's `A:` answers for.
+    pub fn main_person(&self) -> Option<usize> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.ty == EntityType::Person && e.words > 1)
+            .max_by_key(|&(i, e)| (e.count, std::cmp::Reverse(i)))
+            .map(|(i, _)| i)
+    }
+
+    /// The person the article gave role `noun` (`her grandad, Reg Pomfrey`
+    /// makes `Grandad` Reg Pomfrey), if exactly one has it.
+    pub fn entity_with_role(&self, noun: &str) -> Option<usize> {
+        let lower = noun.to_lowercase();
+        let noun = kin(&lower);
+        let mut found = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.roles.iter().any(|r| kin(r) == noun));
+        let first = found.next()?.0;
+        found.next().is_none().then_some(first)
+    }
+
     /// The name run starting at token `i`, if any.
     pub fn run_at(&self, i: usize) -> Option<&NameRun> {
         self.runs
@@ -822,7 +883,7 @@ impl People {
         let fits = |e: &Entity| -> bool {
             // `fits` sees entities, not indices: compare by address.
             not.is_none_or(|n| !std::ptr::eq(e, &entities[n]))
-                && e.ty != EntityType::Organization
+                && e.is_person_like()
                 && p.number == Number::Singular
                 && (e.gender == Gender::Unknown || e.gender == p.gender)
         };
@@ -898,7 +959,7 @@ impl People {
             return Some(ev.entity);
         }
         self.recent(tok, para, |e| {
-            e.ty != EntityType::Organization
+            e.is_person_like()
                 && (gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender)
         })
     }
@@ -976,7 +1037,7 @@ impl People {
             .iter()
             .rev()
             .take_while(|e| e.para == para)
-            .find(|e| self.entities[e.entity].ty != EntityType::Organization)
+            .find(|e| self.entities[e.entity].is_person_like())
             .map(|e| (e.tok, e.entity))
     }
 
@@ -1000,7 +1061,7 @@ impl People {
             .rev()
             .skip_while(|e| e.para > para)
             .take_while(|e| e.para == para)
-            .find(|e| self.entities[e.entity].ty != EntityType::Organization)
+            .find(|e| self.entities[e.entity].is_person_like())
             .map(|e| e.entity)
     }
 }
@@ -1069,6 +1130,17 @@ pub const ADVERBS: &[&str] = &[
     "wants",
 ];
 
+/// One word for each family relation: `Dad` is a `father`.
+fn kin(word: &str) -> &str {
+    match word {
+        "dad" | "daddy" | "pa" | "papa" => "father",
+        "mum" | "mom" | "mummy" | "mommy" | "ma" | "mama" => "mother",
+        "grandad" | "grandpa" | "granddad" => "grandfather",
+        "nan" | "nana" | "gran" | "granny" | "grandma" => "grandmother",
+        other => other,
+    }
+}
+
 /// Titles of courtesy, kept with a surname the article gives no first name for.
 fn is_courtesy_title(word: &str) -> bool {
     const COURTESY: &[&str] = &[
@@ -1079,6 +1151,14 @@ fn is_courtesy_title(word: &str) -> bool {
 
 /// Words after which a name is an object, not a subject.
 const PREPOSITIONS: &[&str] = &[
+    "across",
+    "along",
+    "around",
+    "down",
+    "inside",
+    "outside",
+    "past",
+    "up",
     "about",
     "after",
     "against",

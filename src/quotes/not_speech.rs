@@ -51,14 +51,49 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
     }
     let prev = last_word(before);
     let prev_adjacent = prev.is_some() && before.ends_with(|c: char| c.is_whitespace());
-    if prev_adjacent && prev.is_some_and(is_naming) {
+    // `an album called ’21’` names; `that she called “the lightest thing”`
+    // is her speech: a naming verb with its own subject reports words.
+    let characterising = prev.is_some_and(|w| {
+        matches!(
+            w,
+            "called"
+                | "calls"
+                | "call"
+                | "dubbed"
+                | "dubs"
+                | "labelled"
+                | "labeled"
+                | "branded"
+                | "brands"
+        )
+    });
+    let named_by_someone = prev_adjacent
+        && characterising
+        && last_word(
+            before
+                .trim_end()
+                .strip_suffix(prev.unwrap_or(""))
+                .unwrap_or(""),
+        )
+        .is_some_and(|w| lexicon::pronoun(w).is_some_and(|p| p.case == lexicon::Case::Subject));
+    if prev_adjacent && prev.is_some_and(is_naming) && !named_by_someone {
         return Some(NotSpeech::NamedAs);
     }
-    // `uses that word, 'cheat', again`
-    if last_word(before.trim_end().trim_end_matches(',')).is_some_and(is_naming)
-        && before.trim_end().ends_with(',')
+    // `uses that word, 'cheat', again`, `its slogan – “Hold less.” –`
+    let before_mark = before
+        .trim_end()
+        .trim_end_matches([',', ':', '–', '—', '-']);
+    if before_mark.len() < before.trim_end().len() && last_word(before_mark).is_some_and(is_naming)
     {
         return Some(NotSpeech::NamedAs);
+    }
+    // `SLOW IS THE NEW LOUD`: capitals throughout are a slogan or a sign.
+    let letters = trimmed.chars().filter(|c| c.is_alphabetic());
+    if word_count(trimmed) >= 2
+        && letters.clone().count() > 3
+        && letters.clone().all(char::is_uppercase)
+    {
+        return Some(NotSpeech::TitleCase);
     }
     if before.trim_end().ends_with(" known as") || before.trim_end().ends_with(" aka") {
         return Some(NotSpeech::NamedAs);
@@ -94,12 +129,23 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
         // `David corrects him: “Glasgow,”` is speech; `Review: ‘Lanterns’` is not.
         let colon_before = before.trim_end().ends_with(':')
             && sentence_has_verb(before.trim_end().trim_end_matches(':'));
-        let verb_before = word_count(trimmed) == 1 && prev.is_some_and(lexicon::is_reporting_verb);
+        // `says only, “Oh,”`: a verb a word or two before.
+        let verb_before = word_count(trimmed) == 1 && verb_within(before, 3);
         if !(colon_before || verb_before || starts_with_cue(after)) {
             return Some(NotSpeech::TitleCase);
         }
     }
     None
+}
+
+/// Whether one of the last `n` words of `before` is a reporting verb.
+fn verb_within(before: &str, n: usize) -> bool {
+    before
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(n)
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase) && lexicon::is_reporting_verb(w))
 }
 
 /// The most words a scare quote has.
@@ -110,9 +156,16 @@ const SCARE_WORDS: usize = 3;
 /// thinking anything before them.
 fn is_scare_quote(trimmed: &str, before: &str) -> bool {
     let words = word_count(trimmed);
+    // Inside the writer's sentence (a word before it), where US style puts
+    // the sentence's stop inside the marks: `from "hold."`.
+    let inside = before.trim_end().ends_with(|c: char| c.is_alphanumeric());
+    let stop_inside = trimmed
+        .strip_suffix('.')
+        .is_some_and(|t| !t.contains(['.', '!', '?']));
     words <= SCARE_WORDS
+        && inside
         && trimmed.chars().next().is_some_and(char::is_lowercase)
-        && !ends_sentence(trimmed)
+        && (!ends_sentence(trimmed) || stop_inside)
         && !trimmed.contains(',')
         && !sentence_has_verb(before)
 }
@@ -260,6 +313,57 @@ mod tests {
             classify("harbour", "whether we'd spelt ", " right", true),
             Some(NotSpeech::NamedAs)
         );
+    }
+
+    #[test]
+    fn a_naming_verb_with_its_own_subject_reports_speech() {
+        assert_eq!(
+            classify(
+                "the lightest thing we made",
+                "a tablet that she called ",
+                ".",
+                true
+            ),
+            None
+        );
+        assert_eq!(
+            classify("Mira", "a tablet called ", ".", true),
+            Some(NotSpeech::NamedAs)
+        );
+    }
+
+    #[test]
+    fn leaves_slogans_out() {
+        assert_eq!(
+            classify(
+                "Hold less. See more.",
+                "Its marketing slogan – ",
+                " – was shown",
+                true
+            ),
+            Some(NotSpeech::NamedAs)
+        );
+        assert_eq!(
+            classify("SLOW IS THE NEW LOUD", "the opening look: ", ".", true),
+            Some(NotSpeech::TitleCase)
+        );
+    }
+
+    #[test]
+    fn keeps_a_one_word_exclamation_after_its_verb() {
+        assert_eq!(
+            classify("Oh,", "she says only, ", " and he laughs", true),
+            None
+        );
+    }
+
+    #[test]
+    fn a_us_style_stop_inside_a_scare_quote() {
+        assert_eq!(
+            classify("hold.", "downgraded it to \"sell\" from ", "", true),
+            Some(NotSpeech::ScareQuote)
+        );
+        assert_eq!(classify("Bob.", "", "", true), None);
     }
 
     #[test]

@@ -110,7 +110,8 @@ pub fn answers(text: &str, paras: &[Paragraph]) -> Vec<Answer> {
         match turns[pi] {
             Some((label, content)) => {
                 in_transcript = true;
-                after_question = is_question(text, content);
+                // `Q:` is the interviewer's turn, whatever it ends with.
+                after_question = is_question(text, content) || matches!(label.of(text), "Q" | "Q.");
                 after_answer = false;
                 if !after_question {
                     answerer = Some(label);
@@ -192,6 +193,12 @@ mod tests {
     fn a_section_heading_is_no_turn() {
         let text = "Transcript: The Loft, episode 4\n\nIvo: Hi.\n\nOla: Hello.";
         assert_eq!(found(text), [("Ivo", "Hi."), ("Ola", "Hello.")]);
+    }
+
+    #[test]
+    fn q_turns_are_never_answers() {
+        let text = "Q: Tell us about it.\n\nA: It was fun.\n\nQ: And then?\n\nA: We rested.";
+        assert_eq!(found(text), [("A", "It was fun."), ("A", "We rested.")]);
     }
 
     #[test]

@@ -21,7 +21,6 @@
 //! reading one, so any cue of the quotation's own wins.
 
 use super::{Attribution, Context, Sieve, Who};
-use crate::people::EntityType;
 use crate::text::TokKind;
 
 pub struct SameParagraph;
@@ -40,8 +39,7 @@ impl Sieve for SameParagraph {
         }
         let entity = cx.decided[p].as_ref()?.speaker?;
         let mut between = cx.people.subjects_between(pt + 1, t);
-        let someone_else =
-            between.any(|e| e != entity && cx.people.entities[e].ty != EntityType::Organization);
+        let someone_else = between.any(|e| e != entity && cx.people.entities[e].is_person_like());
         (!someone_else).then_some(Attribution {
             who: Who::Entity { entity },
             cue: None,

@@ -150,6 +150,19 @@ fn subject(
     if matches!(w, "I" | "we" | "We") {
         return Some((outer?.speaker, tok.span));
     }
+    // `My partner, Jude, kept saying`: the name in apposition.
+    if ending && w == "," {
+        let run = runs.iter().find(|r| r.toks.end == at)?;
+        return Some((
+            people.resolve_name(text, &run.words, run.honorific_span),
+            run.span,
+        ));
+    }
+    // `Dad always said`, `Grandad leaned down and said`: whoever the article
+    // gave that role.
+    if lexicon::person_noun(w).is_some() && w.chars().next().is_some_and(char::is_uppercase) {
+        return Some((people.entity_with_role(w), tok.span));
+    }
     if lexicon::pronoun(w).is_some() {
         return Some((None, tok.span));
     }
@@ -187,6 +200,23 @@ mod tests {
     fn a_message_belongs_to_its_sender() {
         let text = "“Ivo Marr sent me a note that just said, ‘You are hired,’” Ana Ruiz says.";
         assert_speaker(text, "You are hired,", Some("Ivo Marr"), "nested_cue");
+    }
+
+    #[test]
+    fn a_family_word_is_whoever_has_that_role() {
+        let text = "Her father, Edmund Toll, fished. “Dad always said, ‘The sea does not care,’” Ana Toll says.";
+        assert_speaker(
+            text,
+            "The sea does not care,",
+            Some("Edmund Toll"),
+            "nested_cue",
+        );
+    }
+
+    #[test]
+    fn a_name_in_apposition_inside_a_quote() {
+        let text = "“My partner, Jude, kept saying, ‘Just give it a year,’” Ana Ruiz says.";
+        assert_speaker(text, "Just give it a year,", Some("Jude"), "nested_cue");
     }
 
     #[test]

@@ -21,6 +21,16 @@ impl Sieve for TranscriptLabel {
 
     fn attribute(&self, cx: &Context<'_>, q: usize) -> Option<Attribution> {
         if let Some(label) = cx.quotes[q].label {
+            // `A:` answers for whoever the interview is with: the person the
+            // article names most.
+            if matches!(label.of(cx.text), "A" | "A.") {
+                let entity = cx.people.main_person()?;
+                return Some(Attribution {
+                    who: Who::Entity { entity },
+                    cue: None,
+                    addressee: None,
+                });
+            }
             let words = cx.text[label.start..label.end]
                 .split_whitespace()
                 .map(|w| {
@@ -68,6 +78,17 @@ mod tests {
     fn first_name_labels_resolve_to_the_full_name() {
         let text = "An interview with Maria Lopez.\n\nSuzy: How was it?\n\nMaria: It was fun.\n\nSuzy: And then?\n\nMaria: We rested.";
         assert_speaker(text, "It was fun.", Some("Maria Lopez"), "transcript_label");
+    }
+
+    #[test]
+    fn a_answers_for_the_person_the_article_is_about() {
+        let text = "Tamsin Rook makes pots. Rook lives in Leeds.\n\nQ: How did it start?\n\nA: By accident.\n\nQ: And now?\n\nA: Still by accident.";
+        assert_speaker(
+            text,
+            "By accident.",
+            Some("Tamsin Rook"),
+            "transcript_label",
+        );
     }
 
     #[test]
