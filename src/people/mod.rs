@@ -71,6 +71,8 @@ struct Event {
     tok: usize,
     para: usize,
     entity: usize,
+    /// Named in the text (not a pronoun the subject pass resolved).
+    named: bool,
 }
 
 pub struct People {
@@ -430,6 +432,7 @@ impl People {
                         tok: i,
                         para: tok.para,
                         entity: e,
+                        named: true,
                     });
                 }
                 let first = run.descriptor_start;
@@ -446,6 +449,7 @@ impl People {
                         tok: i,
                         para: tok.para,
                         entity: e,
+                        named: true,
                     });
                 }
                 continue;
@@ -468,6 +472,7 @@ impl People {
                     tok: i,
                     para: tok.para,
                     entity: e,
+                    named: false,
                 });
                 continue;
             }
@@ -477,6 +482,7 @@ impl People {
                     tok: i,
                     para: tok.para,
                     entity: e,
+                    named: true,
                 });
                 continue;
             }
@@ -489,6 +495,7 @@ impl People {
                     tok: i,
                     para: tok.para,
                     entity: e,
+                    named: true,
                 });
             }
         }
@@ -842,7 +849,12 @@ impl People {
     /// Record that `entity` spoke at token `tok`.
     pub fn spoke(&mut self, tok: usize, para: usize, entity: usize) {
         if self.speakers.last().is_none_or(|s| s.tok <= tok) {
-            self.speakers.push(Event { tok, para, entity });
+            self.speakers.push(Event {
+                tok,
+                para,
+                entity,
+                named: true,
+            });
         }
     }
 
@@ -1023,11 +1035,15 @@ impl People {
         None
     }
 
-    /// Entities mentioned as subjects between tokens `from` and `to`.
+    /// Entities named as subjects between tokens `from` and `to` (a `he`
+    /// there names nobody new: which person it was is the question).
     pub fn subjects_between(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
         let lo = self.subjects.partition_point(|e| e.tok < from);
         let hi = self.subjects.partition_point(|e| e.tok < to);
-        self.subjects[lo..hi].iter().map(|e| e.entity)
+        self.subjects[lo..hi]
+            .iter()
+            .filter(|e| e.named)
+            .map(|e| e.entity)
     }
 
     /// The most recent subject in paragraph `para` before token `tok`.
@@ -1130,6 +1146,12 @@ pub const ADVERBS: &[&str] = &[
     "wants",
 ];
 
+/// Whether `word` names a family relation (`Nan`, `Dad`).
+pub fn is_kin_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    kin(&lower) != lower
+}
+
 /// One word for each family relation: `Dad` is a `father`.
 fn kin(word: &str) -> &str {
     match word {
@@ -1209,7 +1231,21 @@ fn after_preposition(text: &str, toks: &[Tok], first: usize) -> bool {
     }
 }
 
+/// The token after a bracketed aside at `end` (`Ines Varga (Petra
+/// Holloway) stands`), or `end` itself when none stands there.
+fn past_aside(text: &str, toks: &[Tok], end: usize) -> usize {
+    const MAX_ASIDE: usize = 8;
+    if toks.get(end).is_some_and(|t| t.span.of(text) == "(")
+        && let Some(close) =
+            (end + 1..(end + MAX_ASIDE).min(toks.len())).find(|&k| toks[k].span.of(text) == ")")
+    {
+        return close + 1;
+    }
+    end
+}
+
 fn followed_by_lower(text: &str, toks: &[Tok], end: usize) -> bool {
+    let end = past_aside(text, toks, end);
     toks.get(end).is_some_and(|t| {
         let w = t.span.of(text);
         t.kind == TokKind::Word
@@ -1238,6 +1274,7 @@ fn is_subject_position(text: &str, toks: &[Tok], first: usize, end: usize) -> bo
             TokKind::Quote(_) => true,
         }
     };
+    let end = past_aside(text, toks, end);
     let followed = toks.get(end).is_some_and(|t| {
         let w = t.span.of(text);
         (t.kind == TokKind::Word

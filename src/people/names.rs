@@ -126,8 +126,13 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
         if toks[k].para != toks[i].para {
             break;
         }
-        // A month after a first name is a surname: `Jo March`.
-        if is_name_word(w) || (!words.is_empty() && is_month(strip_possessive(w).0)) {
+        // A month or a number after a name word continues it: `Jo March`,
+        // `Beacon One`.
+        let continues = !words.is_empty() && {
+            let stem = strip_possessive(w).0;
+            is_month(stem) || matches!(stem, "One" | "Two" | "Three" | "Four" | "Five")
+        };
+        if is_name_word(w) || continues {
             let (stem, poss) = strip_possessive(w);
             let start = toks[k].span.start;
             words.push(Span::new(start, start + stem.len()));

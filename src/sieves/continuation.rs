@@ -190,6 +190,12 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_pronoun_in_between_names_nobody_new() {
+        let text = "Pennine Fire and Rescue Service area manager Tom Hale spoke. “Water floats cars,” he said. “Turn around.”";
+        assert_speaker(text, "Turn around.", Some("Tom Hale"), "same_paragraph");
+    }
+
     // Negatives
     #[test]
     fn leaves_a_dialogue_of_unnamed_voices_alone() {

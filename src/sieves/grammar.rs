@@ -91,6 +91,12 @@ impl Context<'_> {
             return self.appositive_before(k, floor);
         }
         let w = self.word(k)?;
+        // `Ines Varga stands at the end of the jetty and says`: a second verb
+        // of the clause speaks for its subject.
+        if matches!(w, "and" | "then") {
+            let entity = self.people.sentence_subject(self.toks, k)?;
+            return Some((Who::Entity { entity }, k));
+        }
         if let Some(p) = lexicon::pronoun(w) {
             return (p.case == lexicon::Case::Subject).then_some((Who::Pronoun { tok: k }, k));
         }

@@ -43,14 +43,20 @@ const PREPOSITIONS: &[&str] = &[
     "on", "in", "at", "to", "with", "from", "via", "for", "during", "after", "before",
 ];
 
+/// Finite verbs that make the words after a reporting verb a clause of
+/// their own: `said the price was “…”`.
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "had", "have", "will", "would", "can",
+    "could", "should", "may", "might", "must", "does", "did", "do", "shall",
+];
+
+/// Words that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "no", "nobody",
+];
+
 /// Adverbs of time and manner that may follow a verb: `He says further:`.
 const MANNER: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "his",
-    "her",
-    "their",
     "further",
     "also",
     "again",
@@ -79,35 +85,33 @@ fn is_manner_tail(cx: &Context<'_>, from: usize, to: usize) -> bool {
     if to.saturating_sub(from) > MAX_TAIL {
         return false;
     }
-    let mut after_preposition = false;
+    // Inside a phrase opened by a preposition or a determiner (`to her
+    // squabbling family`, `in a statement on Instagram`) any noun may
+    // follow; outside one only adverbs may (`further`, `thoughtfully`):
+    // `teased filming “…”` has an object, no manner.
+    let mut in_phrase = false;
     for k in from..to {
+        if cx.punct(k) == Some(",") {
+            in_phrase = false; // `says, to nobody in particular,`
+            continue;
+        }
         let Some(w) = cx.word(k) else { return false };
         let lower = w.to_lowercase();
-        // `filming` right after `teased` is its object, no manner: a plain
-        // word may stand only after a preposition or a determiner.
-        let plain = !lower.ends_with("ly")
-            && !PREPOSITIONS.contains(&lower.as_str())
-            && !MANNER.contains(&lower.as_str())
-            && !cx.after_determiner(k + 1)
-            && !(k > from
-                && (cx.after_determiner(k)
-                    || cx.word(k - 1).is_some_and(|p| PREPOSITIONS.contains(&p))));
-        if plain && w.chars().next().is_some_and(char::is_lowercase) {
-            return false;
-        }
         let verb = cx.is_verb(k) || (lexicon::is_cognition_verb(&lower) && !cx.after_determiner(k));
         if lexicon::pronoun(w).is_some_and(|p| p.case == lexicon::Case::Subject)
             || CLAUSE_OPENERS.contains(&lower.as_str())
+            || AUXILIARIES.contains(&lower.as_str())
             || verb
         {
             return false;
         }
-        let capital = w.chars().next().is_some_and(char::is_uppercase);
-        if capital && !after_preposition {
+        let opener =
+            PREPOSITIONS.contains(&lower.as_str()) || DETERMINERS.contains(&lower.as_str());
+        let adverb = (lower.ends_with("ly") && lower.len() > 3) || MANNER.contains(&lower.as_str());
+        if !(opener || adverb || in_phrase) {
             return false;
         }
-        after_preposition =
-            PREPOSITIONS.contains(&lower.as_str()) || (capital && after_preposition);
+        in_phrase = opener || in_phrase;
     }
     true
 }
@@ -289,6 +293,29 @@ mod tests {
     fn an_introductory_phrase_before_the_speaker() {
         let text = "Speaking to Daily Lens about the film, Ola Pim said: “It took years.”";
         assert_speaker(text, "It took years.", Some("Ola Pim"), "leading_cue");
+    }
+
+    #[test]
+    fn a_second_verb_of_the_clause_speaks_for_its_subject() {
+        let text = "Ines Varga (Ana Ruiz) stands at the end of a jetty and says, to nobody in particular, “This place eats people.”";
+        assert_speaker(
+            text,
+            "This place eats people.",
+            Some("Ines Varga"),
+            "leading_cue",
+        );
+    }
+
+    #[test]
+    fn a_noun_phrase_after_a_preposition_is_manner() {
+        let text =
+            "When Nan Whitlock announces to her squabbling family, “I am selling the orchard.”";
+        assert_speaker(
+            text,
+            "I am selling the orchard.",
+            Some("Nan Whitlock"),
+            "leading_cue",
+        );
     }
 
     #[test]

@@ -160,7 +160,10 @@ fn subject(
     }
     // `Dad always said`, `Grandad leaned down and said`: whoever the article
     // gave that role.
-    if lexicon::person_noun(w).is_some() && w.chars().next().is_some_and(char::is_uppercase) {
+    let family = crate::people::is_kin_word(w);
+    if (lexicon::person_noun(w).is_some() || family)
+        && w.chars().next().is_some_and(char::is_uppercase)
+    {
         return Some((people.entity_with_role(w), tok.span));
     }
     if lexicon::pronoun(w).is_some() {
