@@ -82,20 +82,8 @@ pub fn find(text: &str, paras: &[Paragraph]) -> Vec<Quote> {
         label: Some(a.label),
     }));
     quotes.sort_by_key(|q| (q.outer.start, std::cmp::Reverse(q.outer.end)));
-    // Parents by containment: sorted by start, outer first.
-    let mut open: Vec<usize> = Vec::new();
-    for i in 0..quotes.len() {
-        while let Some(&top) = open.last() {
-            if quotes[top].content.contains(quotes[i].outer) {
-                break;
-            }
-            open.pop();
-        }
-        quotes[i].parent = open.last().copied();
-        open.push(i);
-    }
-    let quotes = drop_deep(quotes);
-    let mut quotes = quotes;
+    let mut quotes = nest(quotes);
+    quotes = drop_deep(quotes);
     for i in 0..quotes.len() {
         if quotes[i].kind == Kind::Unmarked {
             continue;
@@ -106,6 +94,36 @@ pub fn find(text: &str, paras: &[Paragraph]) -> Vec<Quote> {
         quotes[i].kind = kind::classify(content, before, after);
     }
     quotes
+}
+
+/// Parents by containment (input sorted by start, outer first). A
+/// quotation that crosses another instead of nesting in it (a transcript
+/// answer and a marked quotation running on past its paragraph) is dropped:
+/// every later stage relies on proper nesting.
+fn nest(quotes: Vec<Quote>) -> Vec<Quote> {
+    let mut kept: Vec<Quote> = Vec::with_capacity(quotes.len());
+    let mut open: Vec<usize> = Vec::new();
+    // End of the last child kept under each parent (index + 1; 0: top level).
+    let mut last_child_end: Vec<usize> = vec![0];
+    for mut q in quotes {
+        while let Some(&top) = open.last() {
+            if kept[top].content.contains(q.outer) {
+                break;
+            }
+            open.pop();
+        }
+        let parent = open.last().copied();
+        let slot = parent.map_or(0, |p| p + 1);
+        if q.outer.start < last_child_end[slot] {
+            continue;
+        }
+        last_child_end[slot] = q.outer.end;
+        q.parent = parent;
+        open.push(kept.len());
+        kept.push(q);
+        last_child_end.push(0);
+    }
+    kept
 }
 
 /// Deepest nesting kept: a quotation inside a quotation inside a quotation.
@@ -176,6 +194,31 @@ mod tests {
         let texts: Vec<&str> = quotes.iter().map(|q| q.content.of(text)).collect();
         assert_eq!(texts, ["a ‘b “c ‘d’ c” b’ a", "b “c ‘d’ c” b", "c ‘d’ c"]);
         assert_eq!(quotes[2].parent, Some(1));
+    }
+
+    #[test]
+    fn a_quotation_crossing_a_transcript_answer_is_dropped_not_sliced() {
+        // Ola's answer ends with its paragraph; the marked quotation in it
+        // runs on into the next line: the two cross.
+        let text = "Ivo: Hi there.\n\nOla: He said \"Go\nNow\" and left.\n\nIvo: Fine.";
+        let quotes = find(text, &paragraphs(text));
+        for (i, a) in quotes.iter().enumerate() {
+            for b in &quotes[i + 1..] {
+                let disjoint = a.outer.end <= b.outer.start;
+                assert!(
+                    disjoint || a.content.contains(b.outer),
+                    "{:?} and {:?} cross",
+                    a.outer,
+                    b.outer
+                );
+            }
+        }
+        let records = crate::extract(text).records("t");
+        assert!(
+            records
+                .iter()
+                .all(|r| text.get(r.start..r.end) == Some(r.text.as_str()))
+        );
     }
 
     #[test]

@@ -94,8 +94,12 @@ pub fn tokenize(text: &str, paras: &[Paragraph], quotes: &[QuoteSpan], n_quotes:
         }
         let first = toks.len();
         let mut i = start;
-        let bytes = text.as_bytes();
         while i < para.span.end {
+            // Quotations are properly nested, so none starts inside a token
+            // already read; should one ever, it is passed over, not sliced.
+            while quotes.get(qi).is_some_and(|q| q.outer.start < i) {
+                qi += 1;
+            }
             if let Some(q) = quotes.get(qi)
                 && q.outer.start == i
             {
@@ -134,7 +138,6 @@ pub fn tokenize(text: &str, paras: &[Paragraph], quotes: &[QuoteSpan], n_quotes:
                 i = end;
                 continue;
             }
-            let _ = bytes;
             toks.push(Tok {
                 span: Span::new(i, i + c.len_utf8()),
                 kind: TokKind::Punct,
