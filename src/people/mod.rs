@@ -89,10 +89,16 @@ pub struct People {
     speakers: Vec<Event>,
     /// Every mention of a known entity, subject or not.
     mentions: Vec<Event>,
+    /// Role (family words folded: `dad` is `father`) -> entities, built once.
+    by_role: HashMap<String, Vec<usize>>,
+    main_person: Option<usize>,
 }
 
 /// More people than this sharing a surname or first name make it ambiguous.
 const MAX_SHARED_ALIAS: usize = 8;
+
+/// Events a description may look back over for someone with its role.
+const ROLE_LOOKBACK: usize = 512;
 
 /// Paragraphs a pronoun may look back over.
 const WINDOW_PARAS: usize = 3;
@@ -113,6 +119,8 @@ impl People {
             subjects: Vec::new(),
             speakers: Vec::new(),
             mentions: Vec::new(),
+            by_role: HashMap::new(),
+            main_person: None,
         };
         people.add_full_names(text);
         people.add_speaking_names(text, toks);
@@ -132,6 +140,15 @@ impl People {
         people.add_roles(text, toks);
         people.infer_gender(text, toks);
         people.find_subjects(text, toks);
+        for (e, entity) in people.entities.iter().enumerate() {
+            for role in &entity.roles {
+                let list = people.by_role.entry(kin(role).to_string()).or_default();
+                if list.last() != Some(&e) && list.len() < 2 {
+                    list.push(e);
+                }
+            }
+        }
+        people.main_person = people.find_main_person();
         people
     }
 
@@ -810,6 +827,10 @@ impl People {
     /// The person the article names most (first named on a tie): whom an
     /// interview's `A:` answers for.
     pub fn main_person(&self) -> Option<usize> {
+        self.main_person
+    }
+
+    fn find_main_person(&self) -> Option<usize> {
         self.entities
             .iter()
             .enumerate()
@@ -822,14 +843,10 @@ impl People {
     /// makes `Grandad` Reg Pomfrey), if exactly one has it.
     pub fn entity_with_role(&self, noun: &str) -> Option<usize> {
         let lower = noun.to_lowercase();
-        let noun = kin(&lower);
-        let mut found = self
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.roles.iter().any(|r| kin(r) == noun));
-        let first = found.next()?.0;
-        found.next().is_none().then_some(first)
+        match self.by_role.get(kin(&lower)).map(Vec::as_slice) {
+            Some(&[only]) => Some(only),
+            _ => None,
+        }
     }
 
     /// The name run starting at token `i`, if any.
@@ -961,10 +978,15 @@ impl People {
                     .iter()
                     .any(|r| r.trim_end_matches('s') == singular)
         };
-        let with_role = self
-            .subjects
+        // The latest before `tok`, however far back — within a bound, so
+        // that many descriptions in one text do not each scan all of it.
+        let si = self.subjects.partition_point(|e| e.tok < tok);
+        let pi = self.speakers.partition_point(|e| e.tok < tok);
+        let with_role = self.subjects[..si]
             .iter()
-            .chain(self.speakers.iter())
+            .rev()
+            .take(ROLE_LOOKBACK)
+            .chain(self.speakers[..pi].iter().rev().take(ROLE_LOOKBACK))
             .filter(has_role)
             .max_by_key(|ev| ev.tok);
         if let Some(ev) = with_role {
@@ -1052,6 +1074,7 @@ impl People {
         self.subjects[..hi]
             .iter()
             .rev()
+            .take(WINDOW_EVENTS)
             .take_while(|e| e.para == para)
             .find(|e| self.entities[e.entity].is_person_like())
             .map(|e| (e.tok, e.entity))
@@ -1072,10 +1095,11 @@ impl People {
     /// The last subject in paragraph `para` that is a person.
     pub fn paragraph_subject(&self, toks: &[Tok], para: usize) -> Option<usize> {
         let _ = toks;
-        self.subjects
+        let end = self.subjects.partition_point(|e| e.para <= para);
+        self.subjects[..end]
             .iter()
             .rev()
-            .skip_while(|e| e.para > para)
+            .take(WINDOW_EVENTS)
             .take_while(|e| e.para == para)
             .find(|e| self.entities[e.entity].is_person_like())
             .map(|e| e.entity)

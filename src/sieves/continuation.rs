@@ -109,9 +109,8 @@ impl Sieve for PreviousParagraph {
                 addressee: None,
             });
         }
-        if (0..q).any(|p| cx.quotes[p].para == pp && cx.is_speech(p)) {
-            return None;
-        }
+        // The latest speech quotation is not in that paragraph, so none is:
+        // it held no speech.
         let entity = cx.people.paragraph_subject(cx.toks, pp)?;
         Some(Attribution {
             who: Who::Entity { entity },

@@ -95,6 +95,10 @@ pub struct Context<'a> {
     pub decided: &'a [Option<Decision>],
     /// For each quotation, the first quotation of its multi-paragraph chain.
     pub chain: &'a [usize],
+    /// For the first quotation of each chain of two or more, its members.
+    pub chain_members: &'a [Vec<usize>],
+    /// For each quotation, the speech quotation before it among the top-level ones.
+    pub prev_speech: &'a [Option<usize>],
 }
 
 pub trait Sieve: Sync {
@@ -103,6 +107,9 @@ pub trait Sieve: Sync {
     /// A mention only when sure; `None` passes the quotation on.
     fn attribute(&self, cx: &Context<'_>, quote: usize) -> Option<Attribution>;
 }
+
+/// The most tokens a rule reads on either side of a quotation.
+const SENTENCE_WINDOW: usize = 60;
 
 /// Run in this order; each sieve sees only quotations still undecided.
 pub const SIEVES: &[&dyn Sieve] = &[
@@ -129,7 +136,7 @@ impl Context<'_> {
         self.quotes[q].not_speech.is_none()
     }
 
-    /// Tokens after quotation token `t`, to the end of the writer's sentence
+    /// Tokens after quotation token `t` (at most `SENTENCE_WINDOW`), to the end of the writer's sentence
     /// or the next quotation (a sentence break right after the quotation,
     /// from its own final `?`, does not count).
     pub fn after(&self, t: usize) -> Range<usize> {
@@ -138,7 +145,8 @@ impl Context<'_> {
             return start..start;
         };
         let mut end = start;
-        while let Some(tok) = self.toks.get(end) {
+        let ceiling = start + SENTENCE_WINDOW;
+        while let Some(tok) = self.toks.get(end).filter(|_| end < ceiling) {
             if tok.para != self.toks[t].para
                 || tok.sent != first.sent
                 || matches!(tok.kind, TokKind::Quote(_))
@@ -151,10 +159,11 @@ impl Context<'_> {
     }
 
     /// Tokens before quotation token `t` in its sentence, back to the
-    /// previous quotation.
+    /// previous quotation (at most `SENTENCE_WINDOW`).
     pub fn before(&self, t: usize) -> Range<usize> {
+        let floor = t.saturating_sub(SENTENCE_WINDOW);
         let mut start = t;
-        while start > 0 {
+        while start > floor {
             let tok = self.toks[start - 1];
             if tok.sent != self.toks[t].sent || matches!(tok.kind, TokKind::Quote(_)) {
                 break;
@@ -164,10 +173,13 @@ impl Context<'_> {
         start..t
     }
 
-    /// Tokens of the sentence holding token `t`, up to `t`.
+    /// Tokens of the sentence holding token `t`, up to `t`, at most
+    /// `SENTENCE_WINDOW` of them: a speaker's verb further back is no cue,
+    /// and a text of one endless sentence must not cost a scan per quotation.
     pub fn sentence_before(&self, t: usize) -> Range<usize> {
+        let floor = t.saturating_sub(SENTENCE_WINDOW);
         let mut start = t;
-        while start > 0 && self.toks[start - 1].sent == self.toks[t].sent {
+        while start > floor && self.toks[start - 1].sent == self.toks[t].sent {
             start -= 1;
         }
         start..t
@@ -180,9 +192,7 @@ impl Context<'_> {
 
     /// The speech quotation before `q` among the top-level ones.
     pub fn previous_speech(&self, q: usize) -> Option<usize> {
-        (0..q).rev().find(|&p| {
-            self.quotes[p].is_top_level() && self.is_speech(p) && self.tok_of(p).is_some()
-        })
+        self.prev_speech[q]
     }
 }
 
@@ -196,6 +206,24 @@ pub fn attribute(
     people: &mut People,
 ) -> Vec<Option<Decision>> {
     let chain = chains(quotes, toks, quote_tok);
+    let mut chain_len = vec![0usize; quotes.len()];
+    for &head in &chain {
+        chain_len[head] += 1;
+    }
+    let mut chain_members: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
+    for (q, &head) in chain.iter().enumerate() {
+        if chain_len[head] > 1 {
+            chain_members[head].push(q);
+        }
+    }
+    let mut prev_speech = vec![None; quotes.len()];
+    let mut last = None;
+    for q in 0..quotes.len() {
+        prev_speech[q] = last;
+        if quotes[q].is_top_level() && quotes[q].not_speech.is_none() && quote_tok[q].is_some() {
+            last = Some(q);
+        }
+    }
     let mut decided: Vec<Option<Decision>> = vec![None; quotes.len()];
     for q in 0..quotes.len() {
         if quotes[q].not_speech.is_some() {
@@ -214,6 +242,8 @@ pub fn attribute(
                     people,
                     decided: &decided,
                     chain: &chain,
+                    chain_members: &chain_members,
+                    prev_speech: &prev_speech,
                 };
                 SIEVES
                     .iter()

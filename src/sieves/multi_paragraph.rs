@@ -24,10 +24,7 @@ impl Sieve for MultiParagraph {
     }
 
     fn attribute(&self, cx: &Context<'_>, q: usize) -> Option<Attribution> {
-        let chain = cx.chain[q];
-        let members: Vec<usize> = (chain..cx.quotes.len())
-            .filter(|&m| cx.chain[m] == chain)
-            .collect();
+        let members = &cx.chain_members[cx.chain[q]];
         if members.len() < 2 {
             return None;
         }

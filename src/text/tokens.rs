@@ -196,7 +196,10 @@ fn ends_sentence(text: &str, toks: &[Tok], t: usize, quotes: &[QuoteSpan]) -> bo
                         && toks[t - 1].span.end == tok.span.start
                         && is_abbreviation(toks[t - 1].span.of(text))))
         }
-        TokKind::Quote(q) => quotes.iter().any(|s| s.id == q && s.ends_sentence),
+        // Ids rise with position: a binary search, not a scan per token.
+        TokKind::Quote(q) => quotes
+            .binary_search_by_key(&q, |s| s.id)
+            .is_ok_and(|i| quotes[i].ends_sentence),
         TokKind::Word => false,
     };
     if !ends {
