@@ -544,7 +544,13 @@ impl People {
         if !between_lower || !followed_by_lower(text, toks, head + 1) {
             return None;
         }
-        let gender = lexicon::person_noun(toks[head].span.of(text)).unwrap_or(Gender::Unknown);
+        let head_word = toks[head].span.of(text).to_lowercase();
+        // Someone the article already gave this role (`Actor Ola Pim left.
+        // … The actor smiled.`) before the latest subject that fits.
+        if let Some(e) = self.recent(i, tok.para, |e| e.roles.contains(&head_word)) {
+            return Some((head, e));
+        }
+        let gender = lexicon::person_noun(&head_word).unwrap_or(Gender::Unknown);
         let e = self.recent(i, tok.para, |e| {
             e.is_person_like()
                 && (gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender)
@@ -1473,6 +1479,12 @@ mod tests {
     fn an_employer_in_an_apposition_is_no_speaker() {
         let text = "Ana Ruiz, a principal analyst at Brightline Research, said the price was “aggressive”.";
         assert_speaker(text, "aggressive", Some("Ana Ruiz"), "sentence_subject");
+    }
+
+    #[test]
+    fn a_description_subject_is_whoever_has_that_role() {
+        let text = "Actor Ola Pim left.\n\nIvo Marr spoke.\n\nThe actor smiled. “We are done,” the actor said.";
+        assert_speaker(text, "We are done,", Some("Ola Pim"), "trailing_cue");
     }
 
     #[test]

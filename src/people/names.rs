@@ -36,6 +36,9 @@ pub struct NameRun {
     pub sentence_initial: bool,
 }
 
+/// The most words a name run holds.
+const MAX_NAME_WORDS: usize = 6;
+
 const PARTICLES: &[&str] = &[
     "al", "bin", "da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von",
 ];
@@ -122,7 +125,10 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
     let mut words = Vec::new();
     let mut k = i;
     let mut possessive = false;
-    while let Some(w) = word(k) {
+    // No name has more than a handful of words; a longer run of capitals
+    // (a headline, a shouted line) is cut, which also keeps the cost of
+    // comparing its suffixes bounded.
+    while let Some(w) = word(k).filter(|_| words.len() < MAX_NAME_WORDS) {
         if toks[k].para != toks[i].para {
             break;
         }

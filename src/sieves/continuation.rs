@@ -123,16 +123,19 @@ impl Sieve for PreviousParagraph {
 /// A short line with no sentence in it: `GREATER SUCCESS`, `Advertisement`.
 fn is_clutter(cx: &Context<'_>, para: usize) -> bool {
     let span = cx.paras[para].span.of(cx.text);
-    let words = span.split_whitespace().count();
+    let words = span.split_whitespace().take(7).count();
     let ends = span
         .trim_end()
         .ends_with(['.', '!', '?', '"', '”', '’', ':']);
-    words <= 6
-        && !ends
-        && !cx
-            .toks
-            .iter()
-            .any(|t| t.para == para && matches!(t.kind, TokKind::Quote(_)))
+    // Short, so its tokens are few: find them from the paragraph's start.
+    let first = cx
+        .toks
+        .partition_point(|t| t.span.start < cx.paras[para].span.start);
+    let holds_quote = cx.toks[first..]
+        .iter()
+        .take_while(|t| t.para == para)
+        .any(|t| matches!(t.kind, TokKind::Quote(_)));
+    words <= 6 && !ends && !holds_quote
 }
 
 #[cfg(test)]

@@ -189,7 +189,7 @@ fn relative_antecedent(cx: &Context<'_>, v: usize, floor: usize) -> Option<Who> 
         return None;
     }
     let mut k = rel;
-    if cx.punct(k - 1) == Some(",") {
+    if k.checked_sub(1).and_then(|p| cx.punct(p)) == Some(",") {
         k -= 1;
     }
     let run = cx.people.run_ending(k).filter(|r| r.toks.start >= floor)?;
@@ -316,6 +316,11 @@ mod tests {
             Some("Nan Whitlock"),
             "leading_cue",
         );
+    }
+
+    #[test]
+    fn a_relative_pronoun_opening_the_text_is_no_antecedent() {
+        crate::testing::assert_no_rule("who says \"hi there\" to me.", "hi there");
     }
 
     #[test]

@@ -144,6 +144,19 @@ impl Context<'_> {
         let Some(first) = self.toks.get(start) else {
             return start..start;
         };
+        // `“…?” Connor says.` is one sentence; after `“We are done.”` the
+        // next sentence (`The actor smiled.`) is no cue of the quotation.
+        let stop_inside = self.toks[t].quote().is_some_and(|q| {
+            self.quotes[q]
+                .content
+                .of(self.text)
+                .trim_end()
+                .trim_end_matches(['"', '”', '’', '\''])
+                .ends_with('.')
+        });
+        if stop_inside && first.sent != self.toks[t].sent {
+            return start..start;
+        }
         let mut end = start;
         let ceiling = start + SENTENCE_WINDOW;
         while let Some(tok) = self.toks.get(end).filter(|_| end < ceiling) {

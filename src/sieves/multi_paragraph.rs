@@ -28,19 +28,26 @@ impl Sieve for MultiParagraph {
         if members.len() < 2 {
             return None;
         }
-        for &m in members.iter().filter(|&&m| m < q) {
-            if let Some(entity) = cx.decided[m].as_ref().and_then(|d| d.speaker) {
-                return Some(Attribution {
-                    who: Who::Entity { entity },
-                    cue: None,
-                    addressee: None,
-                });
-            }
+        // The nearest earlier part already carries the chain's speaker.
+        let at = members.partition_point(|&m| m < q);
+        if let Some(entity) = at
+            .checked_sub(1)
+            .and_then(|i| cx.decided[members[i]].as_ref())
+            .and_then(|d| d.speaker)
+        {
+            return Some(Attribution {
+                who: Who::Entity { entity },
+                cue: None,
+                addressee: None,
+            });
         }
+        // Else a cue in one of the next parts; a few only, so that a chain of
+        // thousands of cue-less parts costs no more than its length.
         let cues: [&dyn Sieve; 3] = [&TrailingCue, &LeadingCue, &ColonIntro];
-        members
+        members[at..]
             .iter()
             .filter(|&&m| m > q)
+            .take(LOOKAHEAD)
             .find_map(|&m| cues.iter().find_map(|s| s.attribute(cx, m)))
             .map(|a| Attribution {
                 who: a.who,
@@ -49,6 +56,9 @@ impl Sieve for MultiParagraph {
             })
     }
 }
+
+/// How many later parts of a chain are searched for its cue.
+const LOOKAHEAD: usize = 8;
 
 #[cfg(test)]
 mod tests {

@@ -265,6 +265,11 @@ mod tests {
 
     // Negatives
     #[test]
+    fn the_sentence_after_a_full_stop_is_no_cue() {
+        crate::testing::assert_no_rule("“We are done.” The girl smiled and left.", "We are done.");
+    }
+
+    #[test]
     fn leaves_quote_without_verb_alone() {
         crate::testing::assert_no_rule("“We felt it,” compared to last year.", "We felt it,");
     }
