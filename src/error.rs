@@ -17,6 +17,9 @@ pub enum Error {
     InvalidUtf8 { path: PathBuf, offset: usize },
     /// The file holds NUL bytes, so it is binary, not an article.
     Binary { path: PathBuf, offset: usize },
+    /// Extraction failed on this file because of a bug in hs-quotes; the
+    /// other files were processed. Please report it with the file.
+    Internal { path: PathBuf },
     /// The output could not be written.
     Write {
         path: Option<PathBuf>,
@@ -48,6 +51,11 @@ impl fmt::Display for Error {
             Error::Binary { path, offset } => write!(
                 f,
                 "{}: looks binary (NUL byte at byte {offset}); expected an article as UTF-8 text",
+                path.display()
+            ),
+            Error::Internal { path } => write!(
+                f,
+                "{}: internal error while extracting (a bug in hs-quotes; please report it with this file)",
                 path.display()
             ),
             Error::Write {

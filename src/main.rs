@@ -59,7 +59,16 @@ fn extract(files: &[PathBuf], jsonl: bool, output: Option<&Path>) -> ExitCode {
         match read(path) {
             Ok(text) => {
                 let name = path.to_string_lossy();
-                records.extend(hs_quotes::extract(&text).records(&name));
+                // A bug on one article must not cost the others their
+                // records: it is reported for that file, and the run goes on.
+                let result = std::panic::catch_unwind(|| hs_quotes::extract(&text).records(&name));
+                match result {
+                    Ok(found) => records.extend(found),
+                    Err(_) => {
+                        eprintln!("hs-quotes: {}", Error::Internal { path: path.clone() });
+                        failed += 1;
+                    }
+                }
             }
             Err(e) => {
                 eprintln!("hs-quotes: {e}");

@@ -11,10 +11,17 @@
 //!   matches `Stéphane`. Where one article holds two people of one surname,
 //!   the more often named wins.
 //! - A one-word name is somebody only with evidence: it speaks (`Burton
-//!   said`), it is in a cast note, or it labels a transcript turn.
+//!   said`), it is in a cast note, it labels a transcript turn, it has an
+//!   apposition (`Acme, a software firm,`, `Jayden, 10,`) or a role before
+//!   it (`the firm Acme`), or it is a listed first name used as a subject.
 //! - A pronoun resolves to the most recent subject or speaker that fits its
-//!   gender, within a few paragraphs; gender comes from honorifics (`Mr`),
-//!   role nouns (`actress`) and earlier pronouns.
+//!   gender, within a few paragraphs — or to a person named in its own
+//!   paragraph when the subject is from an earlier one; somebody unnamed
+//!   (`A neighbour, who asked not to be named,`) counts, and speaks as
+//!   nobody. Gender comes from honorifics (`Mr`), role nouns (`actress`),
+//!   the next subject pronoun after a name, and a list of first names.
+//! - Places (`Bridge Street`) and organizations (`Corvane Foods`, `BBC
+//!   Radio Wales`) are never what `he` or `she` refers to.
 
 pub mod cast;
 pub mod names;
@@ -974,8 +981,10 @@ impl People {
         }
         let gender = lexicon::person_noun(&head)
             .or_else(|| crate::sieves::grammar::is_age(&head).then_some(Gender::Unknown))?;
-        // Someone the article gave this role to (`actor Ola Pim`), the latest
-        // such before the description, however far back.
+        // Someone the article gave this role to (`actor Ola Pim`): the latest
+        // such before the description, among the last `ROLE_LOOKBACK`
+        // subjects and speakers, so that many descriptions in one text do not
+        // each scan all of it.
         let singular = head.trim_end_matches('s');
         let has_role = |ev: &&Event| {
             ev.tok < tok
@@ -984,8 +993,6 @@ impl People {
                     .iter()
                     .any(|r| r.trim_end_matches('s') == singular)
         };
-        // The latest before `tok`, however far back — within a bound, so
-        // that many descriptions in one text do not each scan all of it.
         let si = self.subjects.partition_point(|e| e.tok < tok);
         let pi = self.speakers.partition_point(|e| e.tok < tok);
         let with_role = self.subjects[..si]

@@ -21,7 +21,7 @@ pub enum Family {
     Double,
     /// ' ‘ ’ ‚ ‛ and LaTeX `
     Single,
-    /// « »
+    /// « » ‹ ›
     Angle,
 }
 

@@ -13,8 +13,13 @@
 //!   `‘Lanterns’`, unless a colon or a cue marks it as speech: `Ola
 //!   corrects him: “Lisbon,”`, `"Lisbon," she said.`
 //!
-//! Leaves alone: lower-case scare quotes (`cats are “cuties”`), which are
-//! fragments, and any quotation that ends a sentence (`“Bob.”`).
+//! - a few lower-case words where nobody in the sentence says or thinks
+//!   anything: a scare quote (`never “difficult”`, `from "hold."`);
+//! - slogans (`slogan – “Hold less.” –`) and text in capitals throughout.
+//!
+//! Leaves alone: a few words somebody says or thinks (`Ola thinks cats are
+//! “cuties”`, `said it was "baffling"`), and any quotation that is a
+//! sentence of its own (`“Bob.”`).
 
 use serde::Serialize;
 

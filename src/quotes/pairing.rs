@@ -13,8 +13,9 @@
 //!   until the last) and how it survives a lost closing mark or page clutter
 //!   (“Read more”) in between. With no new opening mark in between, a
 //!   quotation may run over line breaks to its closing mark.
-//! - a single mark left open is dropped unless it opened its paragraph: an
-//!   unpaired ’ is far more often an apostrophe than a quotation.
+//! - a single mark left open is dropped unless it opened its paragraph or a
+//!   sentence, or is re-opened by the next paragraph: an unpaired ’ is far
+//!   more often an apostrophe than a quotation.
 
 use super::marks::{self, Family, Mark, Role};
 use crate::span::Span;

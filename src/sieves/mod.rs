@@ -136,9 +136,11 @@ impl Context<'_> {
         self.quotes[q].not_speech.is_none()
     }
 
-    /// Tokens after quotation token `t` (at most `SENTENCE_WINDOW`), to the end of the writer's sentence
-    /// or the next quotation (a sentence break right after the quotation,
-    /// from its own final `?`, does not count).
+    /// Tokens after quotation token `t` (at most `SENTENCE_WINDOW`), to the
+    /// end of the writer's sentence or the next quotation. A sentence break
+    /// right after the quotation does not count when the quotation itself
+    /// ends in `?`, `!` or `…` (`“…?” Connor says.`); after a full stop it
+    /// does, and nothing follows.
     pub fn after(&self, t: usize) -> Range<usize> {
         let start = t + 1;
         let Some(first) = self.toks.get(start) else {

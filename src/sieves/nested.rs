@@ -8,8 +8,9 @@
 //! - `“Ola kept saying, ‘No,’”`, `“Ola sent a note that said, ‘Go,’”`: the
 //!   note's sender.
 //!
-//! **Leaves alone:** `he`/`she` inside a quotation (whom the speaker means
-//! by them is the speaker's secret), and an inner quotation with no cue.
+//! **Leaves alone:** `he`/`she` inside a quotation: the cue is recorded,
+//! the speaker left null (whom the speaker means by them is the speaker's
+//! secret). An inner quotation with no cue gets no rule at all.
 //!
 //! **Why here:** inner quotations are decided after their outer one, apart
 //! from the sieves, which read the writer's text only.
