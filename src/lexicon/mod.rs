@@ -1,33 +1,69 @@
 //! Word lists the rules consult: reporting and cognition verbs, honorifics,
-//! pronouns, person and organization nouns, title nouns, naming words, and
-//! capitalized words that never start a person's name.
+//! pronouns, person and organization nouns, title nouns, naming words,
+//! capitalized words that never start a person's name, and the small closed
+//! classes the cue rules read (determiners, prepositions, auxiliaries,
+//! adverbs of manner, family words, months, abbreviations).
 //!
 //! In: one word (a token as it appears in text, any case). Out: whether it is
 //! in a list, or what the list says about it (gender, number, case). Lookups
-//! lowercase the word first; `honorific` also strips one trailing '.'.
+//! lowercase the word first unless their doc says *exact case*: those match
+//! the listed lowercase forms only (`then`, not `Then`), or, for `is_month`
+//! and `is_number_word`, the capitalised form only (`March`, not `march`),
+//! because their callers tell a capital from a small letter. `honorific`
+//! strips one trailing '.', `is_courtesy_title` every trailing '.'.
 //!
 //! The lists live next to this file as `*.txt`, bundled with `include_str!`
 //! and parsed once on first use. Format: one entry a line; lines starting
 //! with '#' are comments, blank lines are ignored; columns are separated by
 //! a TAB; words are lowercase, unique and sorted with `LC_ALL=C sort`.
 //!
-//! | file                  | columns                        |
-//! |-----------------------|--------------------------------|
-//! | `reporting_verbs.txt` | word                           |
-//! | `cognition_verbs.txt` | word                           |
-//! | `honorifics.txt`      | word, gender                   |
-//! | `pronouns.txt`        | word, gender, number, case     |
-//! | `person_nouns.txt`    | word, gender                   |
-//! | `org_nouns.txt`       | word                           |
-//! | `title_nouns.txt`     | word                           |
-//! | `naming_words.txt`    | word                           |
-//! | `non_name_words.txt`  | word                           |
-//! | `first_names.txt`     | word, gender                   |
-//! | `place_nouns.txt`     | word                           |
+//! | file                          | columns                        |
+//! |-------------------------------|--------------------------------|
+//! | `reporting_verbs.txt`         | word                           |
+//! | `cognition_verbs.txt`         | word                           |
+//! | `honorifics.txt`              | word, gender, kind             |
+//! | `pronouns.txt`                | word, gender, number, case     |
+//! | `person_nouns.txt`            | word, gender                   |
+//! | `org_nouns.txt`               | word                           |
+//! | `title_nouns.txt`             | word                           |
+//! | `naming_words.txt`            | word                           |
+//! | `non_name_words.txt`          | word                           |
+//! | `first_names.txt`             | word, gender                   |
+//! | `place_nouns.txt`             | word                           |
+//! | `kin_words.txt`               | word, relation                 |
+//! | `abbreviations.txt`           | word (without its stop)        |
+//! | `adverbs.txt`                 | word                           |
+//! | `addressee_stops.txt`         | word                           |
+//! | `addressee_words.txt`         | word                           |
+//! | `auxiliaries.txt`             | word                           |
+//! | `characterising_verbs.txt`    | word                           |
+//! | `clause_openers.txt`          | word                           |
+//! | `definite_determiners.txt`    | word                           |
+//! | `determiners.txt`             | word                           |
+//! | `elisions.txt`                | word                           |
+//! | `governing_prepositions.txt`  | word                           |
+//! | `indefinite_determiners.txt`  | word                           |
+//! | `keep_words.txt`              | word                           |
+//! | `manner_adverbs.txt`          | word                           |
+//! | `message_nouns.txt`           | word                           |
+//! | `months.txt`                  | word                           |
+//! | `name_particles.txt`          | word                           |
+//! | `nobody_words.txt`            | word                           |
+//! | `non_describing_words.txt`    | word                           |
+//! | `number_words.txt`            | word                           |
+//! | `phrase_determiners.txt`      | word                           |
+//! | `place_prepositions.txt`      | word                           |
+//! | `role_determiners.txt`        | word                           |
+//! | `role_stops.txt`              | word                           |
+//! | `telling_verb_stems.txt`      | stem (matched as a prefix)     |
+//! | `title_minor_words.txt`       | word                           |
 //!
 //! gender: `m`, `f`, `n` (neuter), `-` (unknown); number: `sg`, `pl`;
-//! case: `subj`, `obj`, `poss`. The data is bundled, so malformed lines panic
-//! (naming file and line) and the tests below keep every file valid.
+//! case: `subj`, `obj`, `poss`; kind (of an honorific): `courtesy`, `title`.
+//! Several small lists overlap (the determiner and preposition lists): each
+//! is what one rule reads, and merging them would change what it matches.
+//! The data is bundled, so malformed lines panic (naming file and line) and
+//! the tests below keep every file valid.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -66,17 +102,51 @@ pub struct Pronoun {
 /// A bundled list: its file name (for error messages) and its text.
 type Source = (&'static str, &'static str);
 
-const REPORTING_VERBS: Source = ("reporting_verbs.txt", include_str!("reporting_verbs.txt"));
-const COGNITION_VERBS: Source = ("cognition_verbs.txt", include_str!("cognition_verbs.txt"));
-const HONORIFICS: Source = ("honorifics.txt", include_str!("honorifics.txt"));
-const PRONOUNS: Source = ("pronouns.txt", include_str!("pronouns.txt"));
-const PERSON_NOUNS: Source = ("person_nouns.txt", include_str!("person_nouns.txt"));
-const ORG_NOUNS: Source = ("org_nouns.txt", include_str!("org_nouns.txt"));
-const TITLE_NOUNS: Source = ("title_nouns.txt", include_str!("title_nouns.txt"));
-const NAMING_WORDS: Source = ("naming_words.txt", include_str!("naming_words.txt"));
-const NON_NAME_WORDS: Source = ("non_name_words.txt", include_str!("non_name_words.txt"));
-const FIRST_NAMES: Source = ("first_names.txt", include_str!("first_names.txt"));
-const PLACE_NOUNS: Source = ("place_nouns.txt", include_str!("place_nouns.txt"));
+/// `source!("x.txt")`: the list `x.txt` next to this file, as a `Source`.
+macro_rules! source {
+    ($file:literal) => {
+        ($file, include_str!($file))
+    };
+}
+
+const REPORTING_VERBS: Source = source!("reporting_verbs.txt");
+const COGNITION_VERBS: Source = source!("cognition_verbs.txt");
+const HONORIFICS: Source = source!("honorifics.txt");
+const PRONOUNS: Source = source!("pronouns.txt");
+const PERSON_NOUNS: Source = source!("person_nouns.txt");
+const ORG_NOUNS: Source = source!("org_nouns.txt");
+const TITLE_NOUNS: Source = source!("title_nouns.txt");
+const NAMING_WORDS: Source = source!("naming_words.txt");
+const NON_NAME_WORDS: Source = source!("non_name_words.txt");
+const FIRST_NAMES: Source = source!("first_names.txt");
+const PLACE_NOUNS: Source = source!("place_nouns.txt");
+const KIN_WORDS: Source = source!("kin_words.txt");
+const ABBREVIATIONS: Source = source!("abbreviations.txt");
+const ADVERBS: Source = source!("adverbs.txt");
+const ADDRESSEE_STOPS: Source = source!("addressee_stops.txt");
+const ADDRESSEE_WORDS: Source = source!("addressee_words.txt");
+const AUXILIARIES: Source = source!("auxiliaries.txt");
+const CHARACTERISING_VERBS: Source = source!("characterising_verbs.txt");
+const CLAUSE_OPENERS: Source = source!("clause_openers.txt");
+const DEFINITE_DETERMINERS: Source = source!("definite_determiners.txt");
+const DETERMINERS: Source = source!("determiners.txt");
+const ELISIONS: Source = source!("elisions.txt");
+const GOVERNING_PREPOSITIONS: Source = source!("governing_prepositions.txt");
+const INDEFINITE_DETERMINERS: Source = source!("indefinite_determiners.txt");
+const KEEP_WORDS: Source = source!("keep_words.txt");
+const MANNER_ADVERBS: Source = source!("manner_adverbs.txt");
+const MESSAGE_NOUNS: Source = source!("message_nouns.txt");
+const MONTHS: Source = source!("months.txt");
+const NAME_PARTICLES: Source = source!("name_particles.txt");
+const NOBODY_WORDS: Source = source!("nobody_words.txt");
+const NON_DESCRIBING_WORDS: Source = source!("non_describing_words.txt");
+const NUMBER_WORDS: Source = source!("number_words.txt");
+const PHRASE_DETERMINERS: Source = source!("phrase_determiners.txt");
+const PLACE_PREPOSITIONS: Source = source!("place_prepositions.txt");
+const ROLE_DETERMINERS: Source = source!("role_determiners.txt");
+const ROLE_STOPS: Source = source!("role_stops.txt");
+const TELLING_VERB_STEMS: Source = source!("telling_verb_stems.txt");
+const TITLE_MINOR_WORDS: Source = source!("title_minor_words.txt");
 
 /// First- and second-person forms. Kept here rather than as a fifth column so
 /// `pronouns.txt` stays word/gender/number/case; a test checks each is listed.
@@ -108,8 +178,7 @@ static REPORTING_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 static REPORTING_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| REPORTING_SORTED.iter().copied().collect());
 static COGNITION_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(COGNITION_VERBS));
-static HONORIFIC_MAP: LazyLock<HashMap<&'static str, Gender>> =
-    LazyLock::new(|| gender_map(HONORIFICS));
+static HONORIFIC_MAP: LazyLock<HashMap<&'static str, Honorific>> = LazyLock::new(honorific_map);
 static PRONOUN_MAP: LazyLock<HashMap<&'static str, Pronoun>> = LazyLock::new(pronoun_map);
 static PERSON_MAP: LazyLock<HashMap<&'static str, Gender>> =
     LazyLock::new(|| gender_map(PERSON_NOUNS));
@@ -120,6 +189,50 @@ static NON_NAME_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set
 static PLACE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(PLACE_NOUNS));
 static FIRST_NAME_MAP: LazyLock<HashMap<&'static str, Gender>> =
     LazyLock::new(|| gender_map(FIRST_NAMES));
+static ABBREVIATIONS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(ABBREVIATIONS));
+static ADVERBS_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(ADVERBS));
+static ADDRESSEE_STOPS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(ADDRESSEE_STOPS));
+static ADDRESSEE_WORDS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(ADDRESSEE_WORDS));
+static AUXILIARIES_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(AUXILIARIES));
+static CHARACTERISING_VERBS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(CHARACTERISING_VERBS));
+static CLAUSE_OPENERS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(CLAUSE_OPENERS));
+static DEFINITE_DETERMINERS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(DEFINITE_DETERMINERS));
+static DETERMINERS_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(DETERMINERS));
+static ELISIONS_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(ELISIONS));
+static GOVERNING_PREPOSITIONS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(GOVERNING_PREPOSITIONS));
+static INDEFINITE_DETERMINERS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(INDEFINITE_DETERMINERS));
+static KEEP_WORDS_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(KEEP_WORDS));
+static MANNER_ADVERBS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(MANNER_ADVERBS));
+static MESSAGE_NOUNS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(MESSAGE_NOUNS));
+static NAME_PARTICLES_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(NAME_PARTICLES));
+static NOBODY_WORDS_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(NOBODY_WORDS));
+static NON_DESCRIBING_WORDS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(NON_DESCRIBING_WORDS));
+static PHRASE_DETERMINERS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(PHRASE_DETERMINERS));
+static PLACE_PREPOSITIONS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(PLACE_PREPOSITIONS));
+static ROLE_DETERMINERS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(ROLE_DETERMINERS));
+static ROLE_STOPS_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(ROLE_STOPS));
+static TITLE_MINOR_WORDS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(TITLE_MINOR_WORDS));
+static KIN_MAP: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(kin_map);
+static MONTH_SET: LazyLock<HashSet<String>> = LazyLock::new(|| capitalised_set(MONTHS));
+static NUMBER_WORD_SET: LazyLock<HashSet<String>> = LazyLock::new(|| capitalised_set(NUMBER_WORDS));
+static TELLING_VERB_STEM_LIST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| single_words(TELLING_VERB_STEMS).collect());
 
 pub fn is_reporting_verb(word: &str) -> bool {
     REPORTING_SET.contains(&*lower(word))
@@ -133,7 +246,16 @@ pub fn is_cognition_verb(word: &str) -> bool {
 pub fn honorific(word: &str) -> Option<Gender> {
     let word = lower(word);
     let word = word.strip_suffix('.').unwrap_or(&word);
-    HONORIFIC_MAP.get(word).copied()
+    HONORIFIC_MAP.get(word).map(|h| h.gender)
+}
+
+/// A title of courtesy (`Mr`, `Dr.`, `Sir`), which stays with a surname the
+/// article gives no first name for; `Judge`, `Mayor` are titles but not
+/// courtesy titles. Every trailing '.' is stripped.
+pub fn is_courtesy_title(word: &str) -> bool {
+    HONORIFIC_MAP
+        .get(&*lower(word.trim_end_matches('.')))
+        .is_some_and(|h| h.courtesy)
 }
 
 /// A contraction counts as its pronoun: `she’s`, `he'd`, `they’ll` (news
@@ -183,6 +305,148 @@ pub fn is_place_noun(word: &str) -> bool {
 /// `None` for a name not listed or common to both.
 pub fn first_name_gender(word: &str) -> Option<Gender> {
     FIRST_NAME_MAP.get(&*lower(word)).copied()
+}
+
+/// `Dad`'s relation: exact case, `"dad"` -> `Some("father")`, `"Dad"` -> `None`
+/// (callers lowercase where they mean any case). One word per relation, so
+/// `dad`, `papa` and `father` name one role.
+pub fn kin_relation(word: &str) -> Option<&'static str> {
+    KIN_MAP.get(word).copied()
+}
+
+/// A word that ends with a full stop without ending the sentence (`Mr`,
+/// `etc`, `e.g`), given without its stop. Single letters are not listed.
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS_SET.contains(&*lower(word))
+}
+
+/// Exact case. A word that may stand between a subject and its verb:
+/// `previously`, `has`, `went on to`.
+pub fn is_adverb(word: &str) -> bool {
+    ADVERBS_SET.contains(word)
+}
+
+/// Exact case. A lowercase word that is not the noun of a possessive
+/// addressee (`told her about`).
+pub fn is_addressee_stop(word: &str) -> bool {
+    ADDRESSEE_STOPS_SET.contains(word)
+}
+
+/// Exact case. A word naming an audience addressed: `told reporters`.
+pub fn is_addressee_word(word: &str) -> bool {
+    ADDRESSEE_WORDS_SET.contains(word)
+}
+
+/// A finite auxiliary: `was`, `has`, `will`.
+pub fn is_auxiliary(word: &str) -> bool {
+    AUXILIARIES_SET.contains(&*lower(word))
+}
+
+/// Exact case. A naming verb that characterises: `called`, `dubbed`, `branded`.
+pub fn is_characterising_verb(word: &str) -> bool {
+    CHARACTERISING_VERBS_SET.contains(word)
+}
+
+/// A word that opens a clause of its own: `that`, `whether`, `because`.
+pub fn is_clause_opener(word: &str) -> bool {
+    CLAUSE_OPENERS_SET.contains(&*lower(word))
+}
+
+/// A determiner of a description somebody can be named by: `the`, `his`, `that`.
+pub fn is_definite_determiner(word: &str) -> bool {
+    DEFINITE_DETERMINERS_SET.contains(&*lower(word))
+}
+
+/// A determiner after which a reporting verb's form is a noun: `a`, `the`, `his`.
+pub fn is_determiner(word: &str) -> bool {
+    DETERMINERS_SET.contains(&*lower(word))
+}
+
+/// A word a leading apostrophe shortens: `tis`, `em`, `n`.
+pub fn is_elided_word(word: &str) -> bool {
+    ELISIONS_SET.contains(&*lower(word))
+}
+
+/// A word after which a name is an object, not a subject: `with`, `than`.
+pub fn is_governing_preposition(word: &str) -> bool {
+    GOVERNING_PREPOSITIONS_SET.contains(&*lower(word))
+}
+
+/// A determiner of somebody unnamed: `a`, `one`, `several`.
+pub fn is_indefinite_determiner(word: &str) -> bool {
+    INDEFINITE_DETERMINERS_SET.contains(&*lower(word))
+}
+
+/// Exact case. `kept`, `keeps`, `just`: before the verb of a nested cue.
+pub fn is_keep_word(word: &str) -> bool {
+    KEEP_WORDS_SET.contains(word)
+}
+
+/// An adverb of time or manner after a reporting verb: `further`, `later`.
+pub fn is_manner_adverb(word: &str) -> bool {
+    MANNER_ADVERBS_SET.contains(&*lower(word))
+}
+
+/// A noun for a written message: `note`, `text`, `tweet`.
+pub fn is_message_noun(word: &str) -> bool {
+    MESSAGE_NOUNS_SET.contains(&*lower(word))
+}
+
+/// Exact case, capitalised: `March` is a month, `march` and `MARCH` are not.
+pub fn is_month(word: &str) -> bool {
+    MONTH_SET.contains(word)
+}
+
+/// Exact case. A lowercase particle inside a name: `de`, `van`, `bin`.
+pub fn is_name_particle(word: &str) -> bool {
+    NAME_PARTICLES_SET.contains(word)
+}
+
+/// A word for nobody in particular: `someone`, `fans`, `critics`.
+pub fn is_nobody_word(word: &str) -> bool {
+    NOBODY_WORDS_SET.contains(&*lower(word))
+}
+
+/// Exact case. A lowercase word that never describes a speaker: `on`, `it`.
+pub fn is_non_describing_word(word: &str) -> bool {
+    NON_DESCRIBING_WORDS_SET.contains(word)
+}
+
+/// Exact case, capitalised: `One` continues a name (`Beacon One`), `one` does not.
+pub fn is_number_word(word: &str) -> bool {
+    NUMBER_WORD_SET.contains(word)
+}
+
+/// A word that opens a noun phrase of manner or place: `a`, `his`, `nobody`.
+pub fn is_phrase_determiner(word: &str) -> bool {
+    PHRASE_DETERMINERS_SET.contains(&*lower(word))
+}
+
+/// A preposition before a place or a medium: `on`, `in`, `via`.
+pub fn is_place_preposition(word: &str) -> bool {
+    PLACE_PREPOSITIONS_SET.contains(&*lower(word))
+}
+
+/// A determiner that may open the description of a role: `the`, `her`.
+pub fn is_role_determiner(word: &str) -> bool {
+    ROLE_DETERMINERS_SET.contains(&*lower(word))
+}
+
+/// A word that never describes a role: `and`, `of`, `who`.
+pub fn is_role_stop(word: &str) -> bool {
+    ROLE_STOPS_SET.contains(&*lower(word))
+}
+
+/// A verb whose object is the person addressed: starts with a listed stem
+/// (`tell`, `told`, `remind`, `urg`), so every inflection counts.
+pub fn is_telling_verb(word: &str) -> bool {
+    let word = lower(word);
+    TELLING_VERB_STEM_LIST.iter().any(|s| word.starts_with(s))
+}
+
+/// A minor word a title in title case leaves lowercase: `and`, `of`, `the`.
+pub fn is_minor_title_word(word: &str) -> bool {
+    TITLE_MINOR_WORDS_SET.contains(&*lower(word))
 }
 
 /// All reporting verb forms, sorted: for building regex alternations (callers escape them).
@@ -243,6 +507,54 @@ fn gender_map(src: Source) -> HashMap<&'static str, Gender> {
         .collect()
 }
 
+/// What `honorifics.txt` says of a title.
+#[derive(Debug, Clone, Copy)]
+struct Honorific {
+    gender: Gender,
+    courtesy: bool,
+}
+
+fn honorific_map() -> HashMap<&'static str, Honorific> {
+    let file = HONORIFICS.0;
+    rows(HONORIFICS)
+        .map(|(n, cols)| {
+            expect_columns(file, n, &cols, 3);
+            let courtesy = match cols[2] {
+                "courtesy" => true,
+                "title" => false,
+                other => panic!("{file}:{n}: unknown kind {other:?} (want courtesy or title)"),
+            };
+            let honorific = Honorific {
+                gender: parse_gender(file, n, cols[1]),
+                courtesy,
+            };
+            (cols[0], honorific)
+        })
+        .collect()
+}
+
+fn kin_map() -> HashMap<&'static str, &'static str> {
+    rows(KIN_WORDS)
+        .map(|(n, cols)| {
+            expect_columns(KIN_WORDS.0, n, &cols, 2);
+            (cols[0], cols[1])
+        })
+        .collect()
+}
+
+/// A list of lowercase words as the capitalised forms the text writes: `May`.
+fn capitalised_set(src: Source) -> HashSet<String> {
+    single_words(src)
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
 fn pronoun_map() -> HashMap<&'static str, Pronoun> {
     let file = PRONOUNS.0;
     rows(PRONOUNS)
@@ -284,7 +596,7 @@ fn parse_gender(file: &str, n: usize, letter: &str) -> Gender {
 mod tests {
     use super::*;
 
-    const ALL: [Source; 11] = [
+    const ALL: [Source; 38] = [
         FIRST_NAMES,
         PLACE_NOUNS,
         REPORTING_VERBS,
@@ -296,6 +608,33 @@ mod tests {
         TITLE_NOUNS,
         NAMING_WORDS,
         NON_NAME_WORDS,
+        KIN_WORDS,
+        ABBREVIATIONS,
+        ADVERBS,
+        ADDRESSEE_STOPS,
+        ADDRESSEE_WORDS,
+        AUXILIARIES,
+        CHARACTERISING_VERBS,
+        CLAUSE_OPENERS,
+        DEFINITE_DETERMINERS,
+        DETERMINERS,
+        ELISIONS,
+        GOVERNING_PREPOSITIONS,
+        INDEFINITE_DETERMINERS,
+        KEEP_WORDS,
+        MANNER_ADVERBS,
+        MESSAGE_NOUNS,
+        MONTHS,
+        NAME_PARTICLES,
+        NOBODY_WORDS,
+        NON_DESCRIBING_WORDS,
+        NUMBER_WORDS,
+        PHRASE_DETERMINERS,
+        PLACE_PREPOSITIONS,
+        ROLE_DETERMINERS,
+        ROLE_STOPS,
+        TELLING_VERB_STEMS,
+        TITLE_MINOR_WORDS,
     ];
 
     fn words(src: Source) -> Vec<&'static str> {
@@ -322,6 +661,33 @@ mod tests {
         assert!(!NON_NAME_SET.is_empty());
         assert!(!FIRST_NAME_MAP.is_empty());
         assert!(!PLACE_SET.is_empty());
+        assert!(!KIN_MAP.is_empty());
+        assert!(!ABBREVIATIONS_SET.is_empty());
+        assert!(!ADVERBS_SET.is_empty());
+        assert!(!ADDRESSEE_STOPS_SET.is_empty());
+        assert!(!ADDRESSEE_WORDS_SET.is_empty());
+        assert!(!AUXILIARIES_SET.is_empty());
+        assert!(!CHARACTERISING_VERBS_SET.is_empty());
+        assert!(!CLAUSE_OPENERS_SET.is_empty());
+        assert!(!DEFINITE_DETERMINERS_SET.is_empty());
+        assert!(!DETERMINERS_SET.is_empty());
+        assert!(!ELISIONS_SET.is_empty());
+        assert!(!GOVERNING_PREPOSITIONS_SET.is_empty());
+        assert!(!INDEFINITE_DETERMINERS_SET.is_empty());
+        assert!(!KEEP_WORDS_SET.is_empty());
+        assert!(!MANNER_ADVERBS_SET.is_empty());
+        assert!(!MESSAGE_NOUNS_SET.is_empty());
+        assert!(!MONTH_SET.is_empty());
+        assert!(!NAME_PARTICLES_SET.is_empty());
+        assert!(!NOBODY_WORDS_SET.is_empty());
+        assert!(!NON_DESCRIBING_WORDS_SET.is_empty());
+        assert!(!NUMBER_WORD_SET.is_empty());
+        assert!(!PHRASE_DETERMINERS_SET.is_empty());
+        assert!(!PLACE_PREPOSITIONS_SET.is_empty());
+        assert!(!ROLE_DETERMINERS_SET.is_empty());
+        assert!(!ROLE_STOPS_SET.is_empty());
+        assert!(!TELLING_VERB_STEM_LIST.is_empty());
+        assert!(!TITLE_MINOR_WORDS_SET.is_empty());
     }
 
     #[test]
@@ -387,6 +753,72 @@ mod tests {
     #[test]
     fn honorifics_are_listed_without_dots() {
         assert!(words(HONORIFICS).iter().all(|w| !w.ends_with('.')));
+    }
+
+    #[test]
+    fn courtesy_titles_are_the_honorifics_marked_so() {
+        assert!(is_courtesy_title("Mr."));
+        assert!(is_courtesy_title("dr"));
+        assert!(is_courtesy_title("Sir"));
+        assert!(is_courtesy_title("Mrs.."));
+        assert!(!is_courtesy_title("Judge"));
+        assert!(!is_courtesy_title("Table"));
+        assert_eq!(honorific("Judge"), Some(Gender::Unknown));
+    }
+
+    #[test]
+    fn kin_words_name_another_word_than_their_own() {
+        // `is_kin_word` relies on it: a listed word always maps elsewhere.
+        for (_, cols) in rows(KIN_WORDS) {
+            assert_ne!(
+                cols[0], cols[1],
+                "kin_words.txt: {:?} maps to itself",
+                cols[0]
+            );
+        }
+        assert_eq!(kin_relation("nan"), Some("grandmother"));
+        assert_eq!(kin_relation("Dad"), None);
+        assert_eq!(kin_relation("father"), None);
+    }
+
+    #[test]
+    fn exact_case_lookups_leave_capitalised_words_out() {
+        assert!(is_adverb("then") && !is_adverb("Then"));
+        assert!(is_keep_word("kept") && !is_keep_word("Kept"));
+        assert!(is_name_particle("de") && !is_name_particle("De"));
+        assert!(is_non_describing_word("on") && !is_non_describing_word("On"));
+        assert!(is_addressee_stop("about") && !is_addressee_stop("About"));
+        assert!(is_addressee_word("reporters") && !is_addressee_word("Reporters"));
+        assert!(is_characterising_verb("dubbed") && !is_characterising_verb("Dubbed"));
+    }
+
+    #[test]
+    fn months_and_number_words_match_only_capitalised() {
+        assert!(is_month("March") && is_month("May"));
+        assert!(!is_month("march") && !is_month("MARCH"));
+        assert!(is_number_word("One") && is_number_word("Five"));
+        assert!(!is_number_word("one") && !is_number_word("Six"));
+    }
+
+    #[test]
+    fn other_small_lists_ignore_case() {
+        assert!(is_abbreviation("Mr") && is_abbreviation("e.g") && !is_abbreviation("m"));
+        assert!(is_determiner("The") && !is_determiner("this"));
+        assert!(is_definite_determiner("That") && !is_definite_determiner("a"));
+        assert!(is_indefinite_determiner("Several"));
+        assert!(is_phrase_determiner("Nobody") && !is_role_determiner("your"));
+        assert!(is_governing_preposition("Than") && is_place_preposition("Via"));
+        assert!(is_elided_word("Tis") && is_message_noun("Tweet"));
+        assert!(is_minor_title_word("Of") && is_role_stop("Who"));
+        assert!(is_auxiliary("Was") && is_clause_opener("Whether"));
+        assert!(is_manner_adverb("Further") && is_nobody_word("Critics"));
+    }
+
+    #[test]
+    fn telling_verbs_match_by_stem() {
+        assert!(is_telling_verb("told") && is_telling_verb("Reassured"));
+        assert!(is_telling_verb("urging") && is_telling_verb("promises"));
+        assert!(!is_telling_verb("said") && !is_telling_verb("retold"));
     }
 
     #[test]

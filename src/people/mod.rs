@@ -746,7 +746,7 @@ impl People {
         match honorific {
             // A courtesy title stays with a bare surname (`Mr. Cornwallaby`);
             // a job title does not (`Chairwoman Rosenworcel` is `Rosenworcel`).
-            Some(h) if words.len() == 1 && is_courtesy_title(h.of(text)) => {
+            Some(h) if words.len() == 1 && lexicon::is_courtesy_title(h.of(text)) => {
                 self.entity_for(text, &[h, words[0]], true)
             }
             _ => self.entity_for(text, words, true),
@@ -1126,145 +1126,25 @@ fn words_key(text: &str, words: &[Span]) -> String {
 fn is_adverb(toks: &[Tok], text: &str, k: usize) -> bool {
     toks.get(k).is_some_and(|t| {
         let w = t.span.of(text);
-        t.kind == TokKind::Word && (w.ends_with("ly") || ADVERBS.contains(&w))
+        t.kind == TokKind::Word && (w.ends_with("ly") || lexicon::is_adverb(w))
     })
 }
 
-/// Words that may stand between a subject and its verb: `Locke previously shared`.
-pub const ADVERBS: &[&str] = &[
-    "also",
-    "again",
-    "already",
-    "always",
-    "has",
-    "had",
-    "have",
-    "later",
-    "never",
-    "now",
-    "once",
-    "then",
-    "previously",
-    "recently",
-    "still",
-    "further",
-    "just",
-    "even",
-    "often",
-    "simply",
-    "first",
-    "once",
-    "was",
-    "is",
-    "were",
-    "will",
-    "would",
-    "could",
-    "can",
-    "did",
-    "does",
-    "went",
-    "had",
-    "may",
-    "might",
-    "must",
-    "shall",
-    "should",
-    "been",
-    "be",
-    // `went on to say`, `continued to insist`
-    "goes",
-    "go",
-    "on",
-    "to",
-    "continued",
-    "continues",
-    "wanted",
-    "wants",
-];
-
-/// Whether `word` names a family relation (`Nan`, `Dad`).
+/// Whether `word` names a family relation (`Nan`, `Dad`), in any case.
 pub fn is_kin_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    kin(&lower) != lower
+    lexicon::kin_relation(&word.to_lowercase()).is_some()
 }
 
-/// One word for each family relation: `Dad` is a `father`.
+/// One word for each family relation: `dad` is a `father`. Exact case, as
+/// `lexicon::kin_relation`: a role written `Dad` stays `Dad`.
 fn kin(word: &str) -> &str {
-    match word {
-        "dad" | "daddy" | "pa" | "papa" => "father",
-        "mum" | "mom" | "mummy" | "mommy" | "ma" | "mama" => "mother",
-        "grandad" | "grandpa" | "granddad" => "grandfather",
-        "nan" | "nana" | "gran" | "granny" | "grandma" => "grandmother",
-        other => other,
-    }
+    lexicon::kin_relation(word).unwrap_or(word)
 }
-
-/// Titles of courtesy, kept with a surname the article gives no first name for.
-fn is_courtesy_title(word: &str) -> bool {
-    const COURTESY: &[&str] = &[
-        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr",
-    ];
-    COURTESY.contains(&word.trim_end_matches('.').to_lowercase().as_str())
-}
-
-/// Words after which a name is an object, not a subject.
-const PREPOSITIONS: &[&str] = &[
-    "across",
-    "along",
-    "around",
-    "down",
-    "inside",
-    "outside",
-    "past",
-    "up",
-    "about",
-    "after",
-    "against",
-    "alongside",
-    "among",
-    "and",
-    "as",
-    "at",
-    "before",
-    "behind",
-    "between",
-    "by",
-    "for",
-    "from",
-    "in",
-    "including",
-    "into",
-    "like",
-    "near",
-    "nor",
-    "of",
-    "off",
-    "on",
-    "or",
-    "over",
-    "than",
-    "that",
-    "the",
-    "through",
-    "to",
-    "toward",
-    "towards",
-    "under",
-    "via",
-    "when",
-    "where",
-    "while",
-    "with",
-    "without",
-    "whom",
-];
 
 fn after_preposition(text: &str, toks: &[Tok], first: usize) -> bool {
     first > 0 && toks[first - 1].sent == toks[first].sent && {
         let prev = toks[first - 1];
-        prev.kind != TokKind::Word
-            || PREPOSITIONS.contains(&prev.span.of(text).to_lowercase().as_str())
+        prev.kind != TokKind::Word || lexicon::is_governing_preposition(prev.span.of(text))
     }
 }
 

@@ -39,10 +39,6 @@ pub struct NameRun {
 /// The most words a name run holds.
 const MAX_NAME_WORDS: usize = 6;
 
-const PARTICLES: &[&str] = &[
-    "al", "bin", "da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von",
-];
-
 /// Whether the word token could be part of a name.
 pub fn is_name_word(word: &str) -> bool {
     let Some(first) = word.chars().next() else {
@@ -64,24 +60,6 @@ pub fn is_name_word(word: &str) -> bool {
         || lexicon::is_title_noun(bare)
         || lexicon::pronoun(bare).is_some()
         || lexicon::is_reporting_verb(bare))
-}
-
-fn is_month(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    MONTHS.contains(&word)
 }
 
 /// `Connor’s` -> (`Connor`, true).
@@ -136,7 +114,7 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
         // `Beacon One`.
         let continues = !words.is_empty() && {
             let stem = strip_possessive(w).0;
-            is_month(stem) || matches!(stem, "One" | "Two" | "Three" | "Four" | "Five")
+            lexicon::is_month(stem) || lexicon::is_number_word(stem)
         };
         if is_name_word(w) || continues {
             let (stem, poss) = strip_possessive(w);
@@ -158,7 +136,10 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
             }
             continue;
         }
-        if !words.is_empty() && PARTICLES.contains(&w) && word(k + 1).is_some_and(is_name_word) {
+        if !words.is_empty()
+            && lexicon::is_name_particle(w)
+            && word(k + 1).is_some_and(is_name_word)
+        {
             words.push(toks[k].span);
             k += 1;
             continue;
@@ -222,11 +203,6 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
 /// preposition or punctuation. One word only, so `Ola Pim met director Ivo
 /// Marr` cannot reach back into an earlier name.
 fn describing_start(text: &str, toks: &[Tok], role: usize) -> usize {
-    const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my"];
-    const STOPS: &[&str] = &[
-        "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as",
-        "that", "who", "which", "when", "while", "after", "before", "about", "than", "like",
-    ];
     let mut start = role;
     let mut described = false;
     for _ in 0..2 {
@@ -236,13 +212,12 @@ fn describing_start(text: &str, toks: &[Tok], role: usize) -> usize {
             break;
         }
         let w = t.span.of(text);
-        let lower = w.to_lowercase();
-        if DETERMINERS.contains(&lower.as_str()) {
+        if lexicon::is_role_determiner(w) {
             start = k;
             break;
         }
         if described
-            || STOPS.contains(&lower.as_str())
+            || lexicon::is_role_stop(w)
             || lexicon::is_reporting_verb(w)
             || lexicon::is_cognition_verb(w)
             || lexicon::pronoun(w).is_some()

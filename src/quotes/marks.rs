@@ -12,6 +12,7 @@
 //! mark with a word before it and space or punctuation after it closes
 //! (right-flanking). The glyph only breaks ties.
 
+use crate::lexicon;
 use crate::span::Span;
 
 /// Marks pair only within their family.
@@ -62,12 +63,6 @@ pub struct Mark {
     /// (‘… the Smiths’ she said) or a plural possessive (the players’ bus).
     pub after_plural_s: bool,
 }
-
-/// Words that a leading apostrophe shortens: ’tis, ’em, rock ’n’ roll.
-const ELISIONS: &[&str] = &[
-    "bout", "cause", "cos", "cuz", "em", "er", "im", "n", "nuff", "round", "til", "tis", "twas",
-    "twere", "ya", "yer",
-];
 
 /// The quotation marks of the paragraph `para`, in order.
 pub fn scan(text: &str, para: Span) -> Vec<Mark> {
@@ -224,7 +219,7 @@ fn is_elision(rest: &str) -> bool {
         .take_while(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect();
-    if ELISIONS.contains(&word.as_str()) {
+    if lexicon::is_elided_word(&word) {
         return true;
     }
     // ’90s, ’90 vintage, but not the title ’21’.

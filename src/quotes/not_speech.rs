@@ -58,20 +58,7 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
     let prev_adjacent = prev.is_some() && before.ends_with(|c: char| c.is_whitespace());
     // `an album called ’21’` names; `that she called “the lightest thing”`
     // is her speech: a naming verb with its own subject reports words.
-    let characterising = prev.is_some_and(|w| {
-        matches!(
-            w,
-            "called"
-                | "calls"
-                | "call"
-                | "dubbed"
-                | "dubs"
-                | "labelled"
-                | "labeled"
-                | "branded"
-                | "brands"
-        )
-    });
+    let characterising = prev.is_some_and(lexicon::is_characterising_verb);
     let named_by_someone = prev_adjacent
         && characterising
         && last_word(
@@ -208,10 +195,6 @@ fn word_count(text: &str) -> usize {
 
 /// Every major word capitalised (or a number), at most ten words.
 fn is_title_case(text: &str) -> bool {
-    const MINOR: &[&str] = &[
-        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
-        "or", "the", "to", "vs", "with",
-    ];
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == '-' || c == '—' || c == '–' || c == '/')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -223,9 +206,7 @@ fn is_title_case(text: &str) -> bool {
     }
     words.iter().enumerate().all(|(i, w)| {
         let first = w.chars().next().expect("words are non-empty");
-        first.is_uppercase()
-            || first.is_numeric()
-            || (i > 0 && MINOR.contains(&w.to_lowercase().as_str()))
+        first.is_uppercase() || first.is_numeric() || (i > 0 && lexicon::is_minor_title_word(w))
     })
 }
 

@@ -7,21 +7,8 @@
 
 use super::{Context, Who};
 use crate::lexicon;
-use crate::people::ADVERBS;
 use crate::span::Span;
 use crate::text::TokKind;
-
-const DEFINITE: &[&str] = &[
-    "the", "his", "her", "their", "its", "our", "my", "this", "that",
-];
-const INDEFINITE: &[&str] = &[
-    "a", "an", "one", "another", "some", "many", "several", "two", "three", "other", "few",
-];
-/// Words that name nobody in particular.
-const NOBODY: &[&str] = &[
-    "another", "someone", "somebody", "others", "many", "some", "one", "everyone", "nobody",
-    "people", "fans", "viewers", "critics", "users",
-];
 
 impl Context<'_> {
     pub fn word(&self, k: usize) -> Option<&str> {
@@ -57,18 +44,12 @@ impl Context<'_> {
 
     /// Whether token `k` follows `a`, `the`, `his` and the like.
     pub fn after_determiner(&self, k: usize) -> bool {
-        k > 0
-            && self.word(k - 1).is_some_and(|d| {
-                matches!(
-                    d.to_lowercase().as_str(),
-                    "a" | "an" | "the" | "his" | "her" | "their" | "my" | "our" | "its" | "your"
-                )
-            })
+        k > 0 && self.word(k - 1).is_some_and(lexicon::is_determiner)
     }
 
     fn is_adverb(&self, k: usize) -> bool {
         self.word(k).is_some_and(|w| {
-            (w.ends_with("ly") && w.len() > 3 && w != "only") || ADVERBS.contains(&w)
+            (w.ends_with("ly") && w.len() > 3 && w != "only") || lexicon::is_adverb(w)
         })
     }
 
@@ -130,7 +111,7 @@ impl Context<'_> {
             let span = Span::new(run.span.start, self.toks[k].span.end);
             return Some((Who::Org { span }, run.toks.start));
         }
-        if NOBODY.contains(&lower.as_str()) {
+        if lexicon::is_nobody_word(&lower) {
             return Some((
                 Who::Unnamed {
                     span: self.toks[k].span,
@@ -160,8 +141,7 @@ impl Context<'_> {
             }
             d -= 1;
             let Some(dw) = self.word(d) else { break };
-            let dl = dw.to_lowercase();
-            if DEFINITE.contains(&dl.as_str()) {
+            if lexicon::is_definite_determiner(dw) {
                 return Some((
                     Who::Description {
                         head: k,
@@ -170,7 +150,7 @@ impl Context<'_> {
                     d,
                 ));
             }
-            if INDEFINITE.contains(&dl.as_str()) {
+            if lexicon::is_indefinite_determiner(dw) {
                 return Some((
                     Who::Unnamed {
                         span: self.span(d, k),
@@ -234,9 +214,8 @@ impl Context<'_> {
         if let Some(p) = lexicon::pronoun(w) {
             return (p.case == lexicon::Case::Subject).then_some((Who::Pronoun { tok: k }, k + 1));
         }
-        let lower = w.to_lowercase();
-        let definite = DEFINITE.contains(&lower.as_str());
-        let indefinite = INDEFINITE.contains(&lower.as_str());
+        let definite = lexicon::is_definite_determiner(w);
+        let indefinite = lexicon::is_indefinite_determiner(w);
         // Up to three describing words before a name or a head noun.
         for _ in 0..4 {
             let tok = self.toks.get(k)?;
@@ -309,7 +288,7 @@ impl Context<'_> {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_lowercase() || c.is_numeric())
-                || NOT_DESCRIBING.contains(&w)
+                || lexicon::is_non_describing_word(w)
             {
                 return None;
             }
@@ -321,11 +300,11 @@ impl Context<'_> {
     /// Whom the verb at `verb` addressed: `tells Teen Vogue`, `tells his
     /// sister`, `says to Charlie`, `corrects him`, `told reporters`.
     pub fn addressee_after(&self, verb: usize) -> Option<Span> {
-        let v = self.word(verb)?.to_lowercase();
+        let v = self.word(verb)?;
         let mut k = verb + 1;
         if matches!(self.word(k), Some("to")) {
             k += 1;
-        } else if !takes_addressee(&v) {
+        } else if !lexicon::is_telling_verb(v) {
             return None;
         }
         let first = k;
@@ -334,7 +313,7 @@ impl Context<'_> {
             // `his sister`, `her mother`: a possessive and its noun.
             let noun = self.word(k + 1).filter(|n| {
                 n.chars().next().is_some_and(char::is_lowercase)
-                    && !NOT_NOUNS.contains(n)
+                    && !lexicon::is_addressee_stop(n)
                     && !n.ends_with("ly")
             });
             if matches!(w, "his" | "her" | "their" | "my" | "our" | "your") && noun.is_some() {
@@ -342,20 +321,11 @@ impl Context<'_> {
             }
             return (p.case == lexicon::Case::Object).then(|| self.toks[k].span);
         }
-        if matches!(
-            w,
-            "everyone"
-                | "everybody"
-                | "reporters"
-                | "journalists"
-                | "fans"
-                | "viewers"
-                | "listeners"
-        ) {
+        if lexicon::is_addressee_word(w) {
             return Some(self.toks[k].span);
         }
         let lower = w.to_lowercase();
-        if DEFINITE.contains(&lower.as_str()) || matches!(lower.as_str(), "a" | "an") {
+        if lexicon::is_definite_determiner(&lower) || matches!(lower.as_str(), "a" | "an") {
             k += 1;
         }
         if let Some(run) = self.people.run_at(k) {
@@ -378,30 +348,8 @@ impl Context<'_> {
     }
 }
 
-/// Lower-case words that never describe a speaker.
-const NOT_DESCRIBING: &[&str] = &[
-    "about", "after", "at", "before", "by", "during", "for", "from", "in", "into", "of", "on",
-    "over", "that", "to", "via", "with", "and", "or", "but", "as", "it", "this", "so", "then",
-    "when",
-];
-
-/// Lower-case words that end an addressee rather than extend it.
-const NOT_NOUNS: &[&str] = &[
-    "about", "after", "as", "at", "before", "during", "for", "from", "in", "of", "on", "that",
-    "then", "to", "when", "while", "with", "over", "via", "and", "but", "or", "how", "why", "what",
-    "if",
-];
-
 /// `24-year-old`: an age that stands for a person (`the 24-year-old said`).
 pub fn is_age(word: &str) -> bool {
     word.strip_suffix("-year-old")
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-fn takes_addressee(verb: &str) -> bool {
-    const STEMS: &[&str] = &[
-        "tell", "told", "inform", "assur", "remind", "correct", "warn", "urg", "ask", "answer",
-        "thank", "promis", "reassur",
-    ];
-    STEMS.iter().any(|s| verb.starts_with(s))
 }

@@ -31,50 +31,6 @@ impl Sieve for LeadingCue {
     }
 }
 
-/// Words that open a clause of its own: after them the quotation is no
-/// longer what the verb introduces.
-const CLAUSE_OPENERS: &[&str] = &[
-    "that", "if", "whether", "how", "what", "why", "who", "when", "which", "because",
-];
-
-/// Words after which a capitalised word is a place or a medium, not a new
-/// subject: `said on Instagram:`, `told reporters in Paris:`.
-const PREPOSITIONS: &[&str] = &[
-    "on", "in", "at", "to", "with", "from", "via", "for", "during", "after", "before",
-];
-
-/// Finite verbs that make the words after a reporting verb a clause of
-/// their own: `said the price was “…”`.
-const AUXILIARIES: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "has", "had", "have", "will", "would", "can",
-    "could", "should", "may", "might", "must", "does", "did", "do", "shall",
-];
-
-/// Words that open a noun phrase.
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "no", "nobody",
-];
-
-/// Adverbs of time and manner that may follow a verb: `He says further:`.
-const MANNER: &[&str] = &[
-    "further",
-    "also",
-    "again",
-    "simply",
-    "then",
-    "later",
-    "once",
-    "now",
-    "today",
-    "yesterday",
-    "recently",
-    "afterwards",
-    "back",
-    "too",
-    "first",
-    "last",
-];
-
 /// The most words of manner between a verb and its quotation.
 const MAX_TAIL: usize = 6;
 
@@ -99,15 +55,15 @@ fn is_manner_tail(cx: &Context<'_>, from: usize, to: usize) -> bool {
         let lower = w.to_lowercase();
         let verb = cx.is_verb(k) || (lexicon::is_cognition_verb(&lower) && !cx.after_determiner(k));
         if lexicon::pronoun(w).is_some_and(|p| p.case == lexicon::Case::Subject)
-            || CLAUSE_OPENERS.contains(&lower.as_str())
-            || AUXILIARIES.contains(&lower.as_str())
+            || lexicon::is_clause_opener(&lower)
+            || lexicon::is_auxiliary(&lower)
             || verb
         {
             return false;
         }
-        let opener =
-            PREPOSITIONS.contains(&lower.as_str()) || DETERMINERS.contains(&lower.as_str());
-        let adverb = (lower.ends_with("ly") && lower.len() > 3) || MANNER.contains(&lower.as_str());
+        let opener = lexicon::is_place_preposition(&lower) || lexicon::is_phrase_determiner(&lower);
+        let adverb =
+            (lower.ends_with("ly") && lower.len() > 3) || lexicon::is_manner_adverb(&lower);
         if !(opener || adverb || in_phrase) {
             return false;
         }

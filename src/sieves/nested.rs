@@ -17,25 +17,11 @@
 
 use super::Decision;
 use crate::lexicon;
-use crate::people::{ADVERBS, People, names};
+use crate::people::{People, names};
 use crate::quotes::Quote;
 use crate::span::Span;
 use crate::text::tokens::{QuoteSpan, tokenize};
 use crate::text::{Paragraph, Tok, TokKind};
-
-/// Nouns for messages: `a note that said ‘…’` belongs to whoever sent it.
-const MESSAGES: &[&str] = &[
-    "note",
-    "message",
-    "text",
-    "email",
-    "letter",
-    "card",
-    "post",
-    "tweet",
-    "voicemail",
-    "sign",
-];
 
 pub fn decide(
     text: &str,
@@ -91,7 +77,8 @@ pub fn decide(
     let cue = Some(toks[v].span);
     let mut k = v.checked_sub(1)?;
     while k > 0
-        && word(k).is_some_and(|w| ADVERBS.contains(&w) || w.ends_with("ly") || KEEP.contains(&w))
+        && word(k)
+            .is_some_and(|w| lexicon::is_adverb(w) || w.ends_with("ly") || lexicon::is_keep_word(w))
     {
         k -= 1;
     }
@@ -103,10 +90,7 @@ pub fn decide(
     let subject_at = match word(k) {
         // `rang me and said`, `a note that said`: the clause's own subject.
         Some("and") => sentence_start,
-        Some("that" | "which")
-            if k > 0
-                && word(k - 1).is_some_and(|w| MESSAGES.contains(&w.to_lowercase().as_str())) =>
-        {
+        Some("that" | "which") if k > 0 && word(k - 1).is_some_and(lexicon::is_message_noun) => {
             sentence_start
         }
         _ => k,
@@ -131,9 +115,6 @@ pub fn decide(
 
 /// How far before an inner quotation its cue is looked for.
 const WINDOW_BYTES: usize = 300;
-
-/// `kept saying`, `keeps telling`
-const KEEP: &[&str] = &["kept", "keeps", "keep", "just"];
 
 /// Who stands at token `at`: the word before the verb (`ending`) or the
 /// first of the clause.

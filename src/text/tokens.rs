@@ -12,9 +12,7 @@
 //! quotation whose own text ends so and is followed the same way; and at a
 //! paragraph's end.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
+use crate::lexicon;
 use crate::span::Span;
 use crate::text::Paragraph;
 
@@ -63,21 +61,13 @@ pub struct QuoteSpan {
     pub ends_sentence: bool,
 }
 
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("abbreviations.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
-
 /// Whether `word` (without its stop) is an abbreviation or an initial.
 pub fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_uppercase();
     }
-    ABBREVIATIONS.contains(word.to_lowercase().as_str())
+    lexicon::is_abbreviation(word)
 }
 
 /// Tokenize the document; `quotes` are the top-level quotations in order.
