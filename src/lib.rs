@@ -71,7 +71,7 @@ pub fn extract(text: &str) -> Extraction<'_> {
         .map(|(id, q)| QuoteSpan {
             id,
             outer: q.outer,
-            ends_sentence: ends_sentence(q.content.of(text)),
+            ends_sentence: quotes::not_speech::ends_sentence(q.content.of(text)),
         })
         .collect();
     let tokens = text::tokens::tokenize(text, &paragraphs, &top, quotes.len());
@@ -92,13 +92,6 @@ pub fn extract(text: &str) -> Extraction<'_> {
         people,
         decisions,
     }
-}
-
-fn ends_sentence(content: &str) -> bool {
-    content
-        .trim_end()
-        .trim_end_matches(['"', '”', '’', '\'', ')'])
-        .ends_with(['.', '!', '?', '…'])
 }
 
 impl Extraction<'_> {

@@ -182,8 +182,11 @@ fn is_naming(word: &str) -> bool {
     lexicon::is_naming_word(word)
 }
 
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end_matches(['"', '”', '’', '\'', ')'])
+/// Whether quoted text ends a sentence: `.`, `!`, `?` or `…`, closing
+/// marks and brackets aside.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
         .ends_with(['.', '!', '?', '…'])
 }
 
