@@ -200,26 +200,10 @@ impl People {
             }
             let after = run.toks.end;
             // `Acme, a software firm,` / `Burton, a doctor,` / `the firm Acme`
-            let described = toks.get(after).is_some_and(|t| t.span.of(text) == ",")
-                && toks
-                    .get(after + 1)
-                    .is_some_and(|t| matches!(t.span.of(text), "a" | "an" | "the"))
-                && toks
-                    .iter()
-                    .skip(after + 2)
-                    .take(4)
-                    .take_while(|t| t.kind == TokKind::Word)
-                    .any(|t| {
-                        let w = t.span.of(text);
-                        lexicon::person_noun(w).is_some() || lexicon::is_org_noun(w)
-                    });
+            let described = apposition_nouns(text, toks, after)
+                .any(|w| lexicon::person_noun(w).is_some() || lexicon::is_org_noun(w));
             // `Jayden, 10, is …`: an age in apposition.
-            let aged = toks.get(after).is_some_and(|t| t.span.of(text) == ",")
-                && toks.get(after + 1).is_some_and(|t| {
-                    let n = t.span.of(text);
-                    n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
-                })
-                && toks.get(after + 2).is_some_and(|t| t.span.of(text) == ",");
+            let aged = age_apposition(text, toks, after).is_some();
             let role_before = run.role.is_some()
                 || run.toks.start.checked_sub(1).is_some_and(|k| {
                     let w = toks[k].span.of(text);
@@ -322,32 +306,16 @@ impl People {
             });
             // Appositive: `Name, a/an/the [words] ROLE`
             let k = run.toks.end;
-            if toks.get(k).is_some_and(|t| t.span.of(text) == ",")
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|t| matches!(t.span.of(text), "a" | "an" | "the"))
-            {
-                for t in toks.iter().skip(k + 2).take(4) {
-                    if t.kind != TokKind::Word {
-                        break;
-                    }
-                    if lexicon::person_noun(t.span.of(text)).is_some() {
-                        roles.push(t.span.of(text).to_string());
-                    }
-                    if lexicon::is_org_noun(t.span.of(text))
-                        && self.entities[e].gender == Gender::Unknown
-                    {
-                        self.entities[e].ty = EntityType::Organization;
-                    }
+            for w in apposition_nouns(text, toks, k) {
+                if lexicon::person_noun(w).is_some() {
+                    roles.push(w.to_string());
+                }
+                if lexicon::is_org_noun(w) && self.entities[e].gender == Gender::Unknown {
+                    self.entities[e].ty = EntityType::Organization;
                 }
             }
             // `Ola Pim, 24, said`
-            if toks.get(k).is_some_and(|t| t.span.of(text) == ",")
-                && let Some(n) = toks.get(k + 1).map(|t| t.span.of(text))
-                && n.len() <= 3
-                && n.bytes().all(|b| b.is_ascii_digit())
-                && toks.get(k + 2).is_some_and(|t| t.span.of(text) == ",")
-            {
+            if let Some(n) = age_apposition(text, toks, k) {
                 roles.push(format!("{n}-year-old"));
             }
             if org_before && self.entities[e].gender == Gender::Unknown {
@@ -1117,6 +1085,35 @@ impl People {
             .find(|e| self.entities[e.entity].is_person_like())
             .map(|e| e.entity)
     }
+}
+
+/// The words of an apposition after a name ending before token `after`:
+/// `Ola Pim, an economist at …` gives `economist`, `at`, … (at most four,
+/// up to punctuation); nothing without `, a/an/the`.
+fn apposition_nouns<'t>(
+    text: &'t str,
+    toks: &'t [Tok],
+    after: usize,
+) -> impl Iterator<Item = &'t str> + 't {
+    let opens = toks.get(after).is_some_and(|t| t.span.of(text) == ",")
+        && toks
+            .get(after + 1)
+            .is_some_and(|t| matches!(t.span.of(text), "a" | "an" | "the"));
+    toks.iter()
+        .skip(after + 2)
+        .take(if opens { 4 } else { 0 })
+        .take_while(|t| t.kind == TokKind::Word)
+        .map(|t| t.span.of(text))
+}
+
+/// `Jayden, 10,`: the age in apposition after a name ending before `after`.
+fn age_apposition<'t>(text: &'t str, toks: &[Tok], after: usize) -> Option<&'t str> {
+    let n = toks.get(after + 1)?.span.of(text);
+    (toks.get(after).is_some_and(|t| t.span.of(text) == ",")
+        && n.len() <= 3
+        && n.bytes().all(|b| b.is_ascii_digit())
+        && toks.get(after + 2).is_some_and(|t| t.span.of(text) == ","))
+    .then_some(n)
 }
 
 fn words_key(text: &str, words: &[Span]) -> String {
