@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::input::DecodeError;
+
 /// Why an input could not be processed. The run goes on with the other inputs.
 #[derive(Debug)]
 pub enum Error {
@@ -12,11 +14,9 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// The file is not valid UTF-8. Convert it to UTF-8 (for example with
-    /// `iconv -f latin1 -t utf-8`) and run again.
-    InvalidUtf8 { path: PathBuf, offset: usize },
-    /// The file holds NUL bytes, so it is binary, not an article.
-    Binary { path: PathBuf, offset: usize },
+    /// The file's bytes are not UTF-8 text (binary, UTF-16, or a bad byte);
+    /// the message says which and how to convert it.
+    Decode { path: PathBuf, source: DecodeError },
     /// Extraction failed on this file because of a bug in hs-quotes; the
     /// other files were processed. Please report it with the file.
     Internal { path: PathBuf },
@@ -43,16 +43,7 @@ impl fmt::Display for Error {
                 };
                 write!(f, "{}: cannot read: {why}", path.display())
             }
-            Error::InvalidUtf8 { path, offset } => write!(
-                f,
-                "{}: invalid UTF-8 at byte {offset} (convert the file to UTF-8, e.g. with iconv)",
-                path.display()
-            ),
-            Error::Binary { path, offset } => write!(
-                f,
-                "{}: looks binary (NUL byte at byte {offset}); expected an article as UTF-8 text",
-                path.display()
-            ),
+            Error::Decode { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Internal { path } => write!(
                 f,
                 "{}: internal error while extracting (a bug in hs-quotes; please report it with this file)",
@@ -73,6 +64,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
+            Error::Decode { source, .. } => Some(source),
             _ => None,
         }
     }

@@ -30,6 +30,7 @@
 //! Every offset is a byte offset into the text as given.
 
 pub mod error;
+pub mod input;
 pub mod lexicon;
 pub mod output;
 pub mod people;
@@ -58,6 +59,16 @@ pub struct Extraction<'t> {
     /// By quotation index; `None` for quotations that are not speech or that
     /// no rule attributed.
     pub decisions: Vec<Option<Decision>>,
+}
+
+/// The records of one file's decoded text, with offsets into the file's
+/// original bytes (see [`input::Repairs`]).
+pub fn file_records(decoded: &input::Decoded, file: &str) -> Vec<Record> {
+    let mut records = extract(&decoded.text).records(file);
+    for r in &mut records {
+        r.map_to_file(&decoded.repairs);
+    }
+    records
 }
 
 /// Run the whole pipeline on one text.
@@ -134,6 +145,7 @@ impl Extraction<'_> {
                 end: q.content.end,
                 paragraph: q.para,
                 nested_in: q.parent.and_then(|p| index_of[p]),
+                repaired: false,
             });
         }
         out

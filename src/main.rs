@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use hs_quotes::error::Error;
+use hs_quotes::input::{self, Decoded};
 use hs_quotes::output::Record;
 
 #[derive(Parser)]
@@ -35,6 +36,11 @@ enum Command {
         /// pretty-printed JSON array.
         #[arg(long)]
         jsonl: bool,
+        /// Replace bytes that are not UTF-8 with U+FFFD and go on, instead of
+        /// refusing the file. Offsets still refer to the file's bytes; the
+        /// records of a repaired file carry `"repaired": true`.
+        #[arg(long)]
+        lossy: bool,
         /// Write to FILE instead of standard output (written whole, or not at all).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -47,46 +53,23 @@ fn main() -> ExitCode {
         Command::Extract {
             files,
             jsonl,
+            lossy,
             output,
-        } => extract(&files, jsonl, output.as_deref()),
+        } => extract(&files, jsonl, lossy, output.as_deref()),
     }
 }
 
-fn extract(files: &[PathBuf], jsonl: bool, output: Option<&Path>) -> ExitCode {
-    let mut records: Vec<Record> = Vec::new();
-    let mut failed = 0usize;
-    for path in files {
-        match read(path) {
-            Ok(text) => {
-                let name = path.to_string_lossy();
-                // A bug on one article must not cost the others their
-                // records: it is reported for that file, and the run goes on.
-                let result = std::panic::catch_unwind(|| hs_quotes::extract(&text).records(&name));
-                match result {
-                    Ok(found) => records.extend(found),
-                    Err(_) => {
-                        eprintln!("hs-quotes: {}", Error::Internal { path: path.clone() });
-                        failed += 1;
-                    }
-                }
-            }
-            Err(e) => {
-                eprintln!("hs-quotes: {e}");
-                failed += 1;
-            }
-        }
-    }
-    let written = match output {
-        Some(path) => write_file(path, &records, jsonl),
+fn extract(files: &[PathBuf], jsonl: bool, lossy: bool, output: Option<&Path>) -> ExitCode {
+    let run = match output {
+        Some(path) => write_file(path, |out| run(files, lossy, Sink::new(out, jsonl))),
         None => {
             let stdout = io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
-            write_records(&mut out, &records, jsonl).and_then(|()| out.flush())
+            run(files, lossy, Sink::new(stdout.lock(), jsonl))
         }
     };
-    match written {
+    match run.written {
         // `| head`: the reader has all it wants, so no message; but an input
-        // that could not be read must still fail the run below.
+        // that could not be read before that must still fail the run below.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => {
             eprintln!(
@@ -100,9 +83,10 @@ fn extract(files: &[PathBuf], jsonl: bool, output: Option<&Path>) -> ExitCode {
         }
         Ok(()) => {}
     }
-    if failed > 0 {
+    if run.failed > 0 {
         eprintln!(
-            "hs-quotes: {failed} of {} inputs could not be processed",
+            "hs-quotes: {} of {} inputs could not be processed",
+            run.failed,
             files.len()
         );
         return ExitCode::FAILURE;
@@ -110,8 +94,63 @@ fn extract(files: &[PathBuf], jsonl: bool, output: Option<&Path>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Read one input as UTF-8 text.
-fn read(path: &Path) -> Result<String, Error> {
+/// How a run went: inputs that failed, and whether the output was written.
+struct Run {
+    failed: usize,
+    written: io::Result<()>,
+}
+
+/// Process the inputs one at a time, writing each file's records as soon as
+/// it is done: memory holds one document, never the corpus.
+fn run<W: Write>(files: &[PathBuf], lossy: bool, mut sink: Sink<W>) -> Run {
+    let mut failed = 0usize;
+    for path in files {
+        let records = match read(path, lossy) {
+            Ok(decoded) => {
+                if decoded.repairs.any() {
+                    eprintln!(
+                        "hs-quotes: {}: warning: {} bad byte sequence(s) replaced by U+FFFD \
+                         (first at byte {}); its records say \"repaired\": true",
+                        path.display(),
+                        decoded.repairs.count(),
+                        decoded.repairs.first().unwrap_or(0)
+                    );
+                }
+                let name = path.to_string_lossy();
+                // A bug on one article must not cost the others their
+                // records: it is reported for that file, and the run goes on.
+                match std::panic::catch_unwind(|| hs_quotes::file_records(&decoded, &name)) {
+                    Ok(records) => records,
+                    Err(_) => {
+                        eprintln!("hs-quotes: {}", Error::Internal { path: path.clone() });
+                        failed += 1;
+                        continue;
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("hs-quotes: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        if let Err(e) = sink.write(&records) {
+            // Nowhere to write (a closed pipe, a full disk): the remaining
+            // inputs would be read for nothing.
+            return Run {
+                failed,
+                written: Err(e),
+            };
+        }
+    }
+    Run {
+        failed,
+        written: sink.finish(),
+    }
+}
+
+/// Read one input and decode it as UTF-8 text.
+fn read(path: &Path, lossy: bool) -> Result<Decoded, Error> {
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         io::stdin()
@@ -127,33 +166,70 @@ fn read(path: &Path) -> Result<String, Error> {
             source,
         })?
     };
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::Binary {
-            path: path.to_path_buf(),
-            offset,
-        });
-    }
-    String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+    input::decode(bytes, lossy).map_err(|source| Error::Decode {
         path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
+        source,
     })
 }
 
-fn write_records(out: &mut impl Write, records: &[Record], jsonl: bool) -> io::Result<()> {
-    if jsonl {
-        for r in records {
-            serde_json::to_writer(&mut *out, r)?;
-            out.write_all(b"\n")?;
+/// Records written as they come: JSON Lines, or one JSON array whose
+/// elements are written one by one (the same bytes as printing the whole
+/// array at once).
+struct Sink<W: Write> {
+    out: BufWriter<W>,
+    jsonl: bool,
+    written: usize,
+    buf: Vec<u8>,
+}
+
+impl<W: Write> Sink<W> {
+    fn new(out: W, jsonl: bool) -> Self {
+        Sink {
+            out: BufWriter::new(out),
+            jsonl,
+            written: 0,
+            buf: Vec::new(),
         }
-    } else {
-        serde_json::to_writer_pretty(&mut *out, records)?;
-        out.write_all(b"\n")?;
     }
-    Ok(())
+
+    fn write(&mut self, records: &[Record]) -> io::Result<()> {
+        for r in records {
+            if self.jsonl {
+                serde_json::to_writer(&mut self.out, r)?;
+                self.out.write_all(b"\n")?;
+            } else {
+                self.out.write_all(if self.written == 0 {
+                    b"[\n  "
+                } else {
+                    b",\n  "
+                })?;
+                self.buf.clear();
+                serde_json::to_writer_pretty(&mut self.buf, r)?;
+                // Indent the element one level. JSON strings escape their
+                // newlines, so every raw newline here is the printer's own.
+                for (i, line) in self.buf.split(|&b| b == b'\n').enumerate() {
+                    if i > 0 {
+                        self.out.write_all(b"\n  ")?;
+                    }
+                    self.out.write_all(line)?;
+                }
+            }
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        if !self.jsonl {
+            self.out
+                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()
+    }
 }
 
 /// Write to a temporary file beside `path`, then rename: never half a file.
-fn write_file(path: &Path, records: &[Record], jsonl: bool) -> io::Result<()> {
+fn write_file(path: &Path, fill: impl FnOnce(&mut fs::File) -> Run) -> Run {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -163,14 +239,22 @@ fn write_file(path: &Path, records: &[Record], jsonl: bool) -> io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut out = BufWriter::new(fs::File::create(&tmp)?);
-        write_records(&mut out, records, jsonl)?;
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
+    let mut file = match fs::File::create(&tmp) {
+        Ok(file) => file,
+        Err(e) => {
+            return Run {
+                failed: 0,
+                written: Err(e),
+            };
+        }
+    };
+    let mut run = fill(&mut file);
+    run.written = run
+        .written
+        .and_then(|()| file.sync_all())
+        .and_then(|()| fs::rename(&tmp, path));
+    if run.written.is_err() {
         let _ = fs::remove_file(&tmp);
     }
-    result
+    run
 }

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::input::Repairs;
 use crate::people::EntityType;
 use crate::quotes::Kind;
 
@@ -35,6 +36,28 @@ pub struct Record {
     pub paragraph: usize,
     /// `index` of the quotation this one is nested in.
     pub nested_in: Option<usize>,
+    /// Present (and `true`) only when the file was read with `--lossy` and
+    /// had bytes that are not UTF-8: they were replaced by U+FFFD, so where
+    /// `text` holds one it differs from the file's bytes. Offsets still
+    /// refer to the original bytes.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub repaired: bool,
+}
+
+impl Record {
+    /// Take this record's offsets from the repaired text back to the file.
+    pub fn map_to_file(&mut self, repairs: &Repairs) {
+        if !repairs.any() {
+            return;
+        }
+        self.repaired = true;
+        self.start = repairs.original(self.start);
+        self.end = repairs.original(self.end);
+        if let Some(m) = &mut self.mention {
+            m.start = repairs.original(m.start);
+            m.end = repairs.original(m.end);
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -224,13 +224,95 @@ fn invalid_utf8_names_the_byte_offset() {
     bytes.push(0xE9);
     bytes.extend_from_slice(b" au lait\n");
     dir.write("latin1.txt", &bytes);
-    let out = dir.run(&["extract", "latin1.txt"]);
+    dir.write("bikes.txt", BIKES);
+    let out = dir.run(&["extract", "latin1.txt", "bikes.txt"]);
     assert_status(&out, 1);
     let err = stderr(&out);
     assert!(
-        err.contains("latin1.txt") && err.contains("invalid UTF-8 at byte 6"),
+        err.contains("latin1.txt: invalid UTF-8 at byte 6")
+            && err.contains("iconv")
+            && err.contains("--lossy"),
         "{err}"
     );
+    assert!(
+        err.contains("1 of 2 inputs could not be processed"),
+        "{err}"
+    );
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1, "{recs:#?}");
+    assert_eq!(recs[0]["file"], "bikes.txt");
+}
+
+/// A scraped article in UTF-8 with Windows-1252 bytes mixed in: a `\x92`
+/// apostrophe, and curly quotes as `\x93`/`\x94` around a second quote.
+fn mixed_encoding_article() -> Vec<u8> {
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(b"Tova Brennick\x92s shop is in Lindhavn. ");
+    bytes.extend_from_slice("“People keep their bikes,” Brennick says. ".as_bytes());
+    bytes.extend_from_slice(b"\x93Even old ones,\x94 she adds.\n");
+    bytes
+}
+
+#[test]
+fn lossy_repairs_bad_bytes_and_keeps_file_offsets() {
+    let dir = Scratch::new("lossy_repairs_bad_bytes_and_keeps_file_offsets");
+    let bytes = mixed_encoding_article();
+    dir.write("mixed.txt", &bytes);
+    dir.write("bikes.txt", BIKES);
+    let out = dir.run(&["extract", "--lossy", "mixed.txt", "bikes.txt"]);
+    assert_status(&out, 0);
+    let err = stderr(&out);
+    assert!(
+        err.contains("mixed.txt: warning: 3 bad byte sequence(s) replaced by U+FFFD")
+            && err.contains("first at byte 13"),
+        "{err}"
+    );
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2, "{recs:#?}");
+    let r = &recs[0];
+    assert_eq!(r["text"], "People keep their bikes,");
+    assert_eq!(r["speaker"]["name"], "Tova Brennick");
+    assert_eq!(r["repaired"], true);
+    // Offsets are the file's: the repaired apostrophe (one byte in the file,
+    // three as U+FFFD) does not shift them.
+    let (start, end) = (
+        r["start"].as_u64().unwrap() as usize,
+        r["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&bytes[start..end], "People keep their bikes,".as_bytes());
+    let m = &r["mention"];
+    let (ms, me) = (
+        m["start"].as_u64().unwrap() as usize,
+        m["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&bytes[ms..me], m["text"].as_str().unwrap().as_bytes());
+    // A clean file read with --lossy is not marked.
+    assert_eq!(recs[1]["file"], "bikes.txt");
+    assert!(recs[1].get("repaired").is_none(), "{:#?}", recs[1]);
+}
+
+#[test]
+fn lossy_does_not_take_binary_or_utf16() {
+    let dir = Scratch::new("lossy_does_not_take_binary_or_utf16");
+    dir.write("image.bin", b"PNG\x00\x01\x02 not an article");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("“Hi,” she says.".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    dir.write("utf16.txt", utf16);
+    let out = dir.run(&["extract", "--lossy", "image.bin", "utf16.txt"]);
+    assert_status(&out, 1);
+    let err = stderr(&out);
+    assert!(err.contains("image.bin: looks binary"), "{err}");
+    assert!(
+        err.contains("utf16.txt: is UTF-16, not UTF-8") && err.contains("iconv"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2 of 2 inputs could not be processed"),
+        "{err}"
+    );
+    assert_eq!(stdout(&out).trim(), "[]");
 }
 
 #[test]
@@ -374,7 +456,7 @@ fn broken_pipe_ends_quietly() {
 fn broken_pipe_still_exits_1_when_an_input_failed() {
     let dir = Scratch::new("broken_pipe_still_exits_1_when_an_input_failed");
     dir.write("big.txt", FENCES.repeat(5_000));
-    let out = read_one_line_then_hang_up(&dir, &["extract", "big.txt", "absent.txt"]);
+    let out = read_one_line_then_hang_up(&dir, &["extract", "absent.txt", "big.txt"]);
     let err = stderr(&out);
     assert!(!err.contains("panicked"), "{err}");
     assert!(
@@ -383,6 +465,17 @@ fn broken_pipe_still_exits_1_when_an_input_failed() {
     );
     assert!(!err.contains("cannot write output"), "{err}");
     assert_status(&out, 1);
+}
+
+#[test]
+fn broken_pipe_stops_the_run_before_later_inputs() {
+    // Output is streamed, so once the reader has hung up the inputs after
+    // the current one would be read for nothing: they are not read at all.
+    let dir = Scratch::new("broken_pipe_stops_the_run_before_later_inputs");
+    dir.write("big.txt", FENCES.repeat(5_000));
+    let out = read_one_line_then_hang_up(&dir, &["extract", "big.txt", "absent.txt"]);
+    assert_eq!(stderr(&out), "");
+    assert_status(&out, 0);
 }
 
 #[test]
