@@ -48,6 +48,11 @@ struct Pairer<'a> {
     /// Per family, indices into `stack` of its open quotations.
     by_family: [Vec<usize>; 3],
     out: Vec<RawQuote>,
+    /// Per paragraph, once asked: where its last letter or digit starts.
+    /// An unclosed quotation has words iff it opens before that; scanning
+    /// its content instead costs the paragraph's length per mark, which is
+    /// quadratic on a paragraph of marks alone.
+    last_word: Vec<Option<Option<usize>>>,
 }
 
 /// All quotations of `text`, sorted by where their content starts.
@@ -58,6 +63,7 @@ pub fn pair(text: &str, paras: &[Paragraph]) -> Vec<RawQuote> {
         stack: Vec::new(),
         by_family: [Vec::new(), Vec::new(), Vec::new()],
         out: Vec::new(),
+        last_word: vec![None; paras.len()],
     };
     for (pi, para) in paras.iter().enumerate() {
         for mark in marks::scan(text, para.span) {
@@ -163,9 +169,16 @@ impl Pairer<'_> {
         {
             return;
         }
-        let content = Span::new(open.mark.span.end, para.end).trim(self.text);
-        let has_word = content.of(self.text).chars().any(char::is_alphanumeric);
-        if has_word {
+        let text = self.text;
+        let last_word = *self.last_word[open.para].get_or_insert_with(|| {
+            para.of(text)
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_alphanumeric())
+                .map(|(i, _)| para.start + i)
+        });
+        if last_word.is_some_and(|w| w >= open.mark.span.end) {
+            let content = Span::new(open.mark.span.end, para.end).trim(self.text);
             self.out.push(RawQuote {
                 content,
                 open: open.mark.span,
@@ -262,6 +275,16 @@ mod tests {
             quotes("\"Hello,\" he said, \"how are you?\n"),
             ["Hello,", "how are you?"]
         );
+    }
+
+    #[test]
+    fn unclosed_marks_with_no_word_after_them_quote_nothing() {
+        // A run of opening marks (scraper debris) holds no words; and an
+        // unclosed quotation whose words come before a later mark is cut at
+        // its paragraph's end, words and all (a spaced “ after a word
+        // closes, as a misprinted ”).
+        assert_eq!(quotes("“““““\n\nShe left."), Vec::<&str>::new());
+        assert_eq!(quotes("He said “yes, “and “\n"), ["yes, “and “", "and "]);
     }
 
     #[test]
