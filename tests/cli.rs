@@ -2,13 +2,15 @@
 //! exit statuses and messages. Articles here are invented for these tests.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_hs-quotes");
+mod common;
+
+use common::{BIN, Scratch, assert_status, records, stderr, stdout};
 
 const BIKES: &str = "Tova Brennick opened a repair shop in Lindhavn last spring. \
     “People keep their bikes for decades,” Brennick says.\n";
@@ -16,84 +18,6 @@ const ROWING: &str = "Jorund Maelis coaches the local rowing club. \
     “We train before dawn,” Maelis tells River Weekly.\n";
 const FENCES: &str =
     "Ansel Virk paints fences in Harrow. “Paint dries slowly in June,” Virk says.\n\n";
-
-/// A fresh folder per test, removed when the test ends (also on failure).
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(test: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("hs-quotes-cli-{}-{test}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.path(name);
-        fs::write(&path, bytes).unwrap();
-        path
-    }
-
-    /// Run the binary in this folder, so relative names come back as given.
-    fn run(&self, args: &[&str]) -> Output {
-        self.run_with_stdin(args, b"")
-    }
-
-    fn run_with_stdin(&self, args: &[&str], input: &[u8]) -> Output {
-        let mut child = Command::new(BIN)
-            .args(args)
-            .current_dir(&self.0)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        let input = input.to_vec();
-        // A thread, so a large input cannot deadlock against a full stdout pipe.
-        let feeder = std::thread::spawn(move || {
-            let _ = stdin.write_all(&input);
-        });
-        let output = child.wait_with_output().unwrap();
-        feeder.join().unwrap();
-        output
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn records(out: &Output) -> Vec<Value> {
-    match serde_json::from_slice(&out.stdout) {
-        Ok(Value::Array(records)) => records,
-        other => panic!("stdout is not a JSON array: {other:?}\n{}", stdout(out)),
-    }
-}
-
-fn assert_status(out: &Output, code: i32) {
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "exit status\nstdout:\n{}\nstderr:\n{}",
-        stdout(out),
-        stderr(out)
-    );
-}
 
 fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
@@ -203,11 +127,24 @@ fn unreadable_file_is_reported() {
     let dir = Scratch::new("unreadable_file_is_reported");
     let path = dir.write("locked.txt", BIKES);
     fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
-    if fs::read(&path).is_ok() {
-        eprintln!("skipped: this user (root?) can read a mode-000 file");
-        return;
-    }
-    let out = dir.run(&["extract", "locked.txt"]);
+    let out = if fs::read(&path).is_err() {
+        dir.run(&["extract", "locked.txt"])
+    } else {
+        // Root reads a mode-000 file; run as an unprivileged user instead,
+        // so the refusal is really tested.
+        let dropped = Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN])
+            .args(["extract", "locked.txt"])
+            .current_dir(&dir.0)
+            .output();
+        match dropped {
+            Ok(out) => out,
+            Err(e) => {
+                eprintln!("skipped: root reads every file, and setpriv failed: {e}");
+                return;
+            }
+        }
+    };
     assert_status(&out, 1);
     let err = stderr(&out);
     assert!(
