@@ -35,6 +35,7 @@ pub mod lexicon;
 pub mod output;
 pub mod people;
 pub mod quotes;
+pub mod segments;
 pub mod sieves;
 pub mod span;
 pub mod text;
@@ -62,13 +63,11 @@ pub struct Extraction<'t> {
 }
 
 /// The records of one file's decoded text, with offsets into the file's
-/// original bytes (see [`input::Repairs`]).
+/// original bytes (see [`input::Repairs`]). A long text is read a segment at
+/// a time ([`segments`]); to write records as they come rather than hold
+/// them all, iterate [`segments::Segments`] instead.
 pub fn file_records(decoded: &input::Decoded, file: &str) -> Vec<Record> {
-    let mut records = extract(&decoded.text).records(file);
-    for r in &mut records {
-        r.map_to_file(&decoded.repairs);
-    }
-    records
+    segments::Segments::new(decoded, file).flatten().collect()
 }
 
 /// Run the whole pipeline on one text.

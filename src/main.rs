@@ -3,6 +3,7 @@
 
 use std::fs;
 use std::io::{self, BufWriter, Read, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,6 +11,7 @@ use clap::{Parser, Subcommand};
 use hs_quotes::error::Error;
 use hs_quotes::input::{self, Decoded};
 use hs_quotes::output::Record;
+use hs_quotes::segments::Segments;
 
 #[derive(Parser)]
 #[command(
@@ -100,47 +102,51 @@ struct Run {
     written: io::Result<()>,
 }
 
-/// Process the inputs one at a time, writing each file's records as soon as
-/// it is done: memory holds one document, never the corpus.
+/// Process the inputs one at a time, writing records as soon as each segment
+/// of a file is done: memory holds one document and the working set of one
+/// segment, never the corpus.
 fn run<W: Write>(files: &[PathBuf], lossy: bool, mut sink: Sink<W>) -> Run {
     let mut failed = 0usize;
     for path in files {
-        let records = match read(path, lossy) {
-            Ok(decoded) => {
-                if decoded.repairs.any() {
-                    eprintln!(
-                        "hs-quotes: {}: warning: {} bad byte sequence(s) replaced by U+FFFD \
-                         (first at byte {}); its records say \"repaired\": true",
-                        path.display(),
-                        decoded.repairs.count(),
-                        decoded.repairs.first().unwrap_or(0)
-                    );
-                }
-                let name = path.to_string_lossy();
-                // A bug on one article must not cost the others their
-                // records: it is reported for that file, and the run goes on.
-                match std::panic::catch_unwind(|| hs_quotes::file_records(&decoded, &name)) {
-                    Ok(records) => records,
-                    Err(_) => {
-                        eprintln!("hs-quotes: {}", Error::Internal { path: path.clone() });
-                        failed += 1;
-                        continue;
-                    }
-                }
-            }
+        let decoded = match read(path, lossy) {
+            Ok(decoded) => decoded,
             Err(e) => {
                 eprintln!("hs-quotes: {e}");
                 failed += 1;
                 continue;
             }
         };
-        if let Err(e) = sink.write(&records) {
-            // Nowhere to write (a closed pipe, a full disk): the remaining
-            // inputs would be read for nothing.
-            return Run {
-                failed,
-                written: Err(e),
+        if decoded.repairs.any() {
+            eprintln!(
+                "hs-quotes: {}: warning: {} bad byte sequence(s) replaced by U+FFFD \
+                 (first at byte {}); its records say \"repaired\": true",
+                path.display(),
+                decoded.repairs.count(),
+                decoded.repairs.first().unwrap_or(0)
+            );
+        }
+        let name = path.to_string_lossy();
+        let mut segments = Segments::new(&decoded, &name);
+        loop {
+            // A bug on one article must not cost the others their records:
+            // it is reported for that file, and the run goes on.
+            let records = match panic::catch_unwind(AssertUnwindSafe(|| segments.next())) {
+                Ok(Some(records)) => records,
+                Ok(None) => break,
+                Err(_) => {
+                    eprintln!("hs-quotes: {}", Error::Internal { path: path.clone() });
+                    failed += 1;
+                    break;
+                }
             };
+            if let Err(e) = sink.write(&records) {
+                // Nowhere to write (a closed pipe, a full disk): the remaining
+                // inputs would be read for nothing.
+                return Run {
+                    failed,
+                    written: Err(e),
+                };
+            }
         }
     }
     Run {

@@ -7,6 +7,7 @@
 
 use hs_quotes::input::decode;
 use hs_quotes::output::Record;
+use hs_quotes::segments::{Segments, Sizes};
 use proptest::prelude::*;
 
 /// Pieces real and broken articles are made of: every quotation mark the
@@ -157,6 +158,26 @@ proptest! {
     #[test]
     fn mark_heavy_articles(text in article_like()) {
         run(&text)?;
+    }
+
+    #[test]
+    fn long_texts_read_in_small_segments(
+        text in prop::collection::vec(article_like(), 1..6).prop_map(|v| v.join("\n\n")),
+        segment in 1usize..80,
+        before in 0usize..80,
+        after in 0usize..80,
+    ) {
+        // Segments as small as a character: every cut a long document can
+        // meet (mid-quotation, mid-name, mid-line) still gives valid records.
+        let decoded = decode(text.clone().into_bytes(), false).unwrap();
+        let sizes = Sizes { segment, before, after };
+        let records: Vec<Record> = Segments::with_sizes(&decoded, "t", sizes).flatten().collect();
+        check(text.as_bytes(), &records, false)?;
+        let mut last_paragraph = 0;
+        for r in &records {
+            prop_assert!(r.paragraph >= last_paragraph, "paragraph numbers go back");
+            last_paragraph = r.paragraph;
+        }
     }
 
     #[test]
