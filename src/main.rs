@@ -127,26 +127,31 @@ fn run<W: Write>(files: &[PathBuf], lossy: bool, mut sink: Sink<W>) -> Run {
         }
         let name = path.to_string_lossy();
         let mut segments = Segments::new(&decoded, &name);
-        loop {
+        let written = loop {
             // A bug on one article must not cost the others their records:
             // it is reported for that file, and the run goes on.
             let records = match panic::catch_unwind(AssertUnwindSafe(|| segments.next())) {
                 Ok(Some(records)) => records,
-                Ok(None) => break,
+                Ok(None) => break Ok(()),
                 Err(_) => {
                     eprintln!("hs-quotes: {}", Error::Internal { path: path.clone() });
                     failed += 1;
-                    break;
+                    break Ok(());
                 }
             };
             if let Err(e) = sink.write(&records) {
-                // Nowhere to write (a closed pipe, a full disk): the remaining
-                // inputs would be read for nothing.
-                return Run {
-                    failed,
-                    written: Err(e),
-                };
+                break Err(e);
             }
+        };
+        // A file's records go out when it is done, so a reader downstream
+        // (a pipe, a cluster's worker) has them without waiting for the rest.
+        if let Err(e) = written.and_then(|()| sink.flush()) {
+            // Nowhere to write (a closed pipe, a full disk): the remaining
+            // inputs would be read for nothing.
+            return Run {
+                failed,
+                written: Err(e),
+            };
         }
     }
     Run {
@@ -223,6 +228,10 @@ impl<W: Write> Sink<W> {
             self.written += 1;
         }
         Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 
     fn finish(mut self) -> io::Result<()> {

@@ -438,3 +438,45 @@ fn records_keep_file_order_given_on_the_command_line() {
         ]
     );
 }
+
+#[test]
+fn each_file_is_written_before_the_next_is_read() {
+    // The second input is a named pipe that gets its article only after the
+    // first file's record has been read from stdout: a run that held all
+    // records to the end would wait forever (the test fails after 20 s).
+    let dir = Scratch::new("each_file_is_written_before_the_next_is_read");
+    dir.write("bikes.txt", BIKES);
+    let fifo = dir.path("later.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let mut child = Command::new(BIN)
+        .args(["extract", "--jsonl", "bikes.txt", "later.txt"])
+        .current_dir(&dir.0)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = reader.read_line(&mut line);
+        let _ = send.send((line, reader));
+    });
+    let Ok((first, mut reader)) = receive.recv_timeout(std::time::Duration::from_secs(20)) else {
+        let _ = child.kill();
+        panic!("no record of bikes.txt before later.txt was read");
+    };
+    let first: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(first["file"], "bikes.txt");
+    fs::write(&fifo, ROWING).unwrap();
+    let mut second = String::new();
+    reader.read_line(&mut second).unwrap();
+    let second: Value = serde_json::from_str(&second).unwrap();
+    assert_eq!(second["file"], "later.txt");
+    assert_eq!(second["speaker"]["name"], "Jorund Maelis");
+    assert!(child.wait().unwrap().success());
+}
