@@ -29,6 +29,7 @@
 //!
 //! Every offset is a byte offset into the text as given.
 
+pub mod batch;
 pub mod error;
 pub mod input;
 pub mod lexicon;
@@ -130,6 +131,7 @@ impl Extraction<'_> {
             });
             out.push(Record {
                 file: file.to_string(),
+                id: None,
                 index: out.len(),
                 text: q.content.of(self.text).to_string(),
                 kind: q.kind,

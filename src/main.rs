@@ -2,16 +2,14 @@
 //! over the inputs. A bad input is reported and counted; the others go on.
 
 use std::fs;
-use std::io::{self, BufWriter, Read, Write};
-use std::panic::{self, AssertUnwindSafe};
+use std::io::{self, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use hs_quotes::batch::{self, Options, Outcome, Sink, Source};
 use hs_quotes::error::Error;
-use hs_quotes::input::{self, Decoded};
-use hs_quotes::output::Record;
-use hs_quotes::segments::Segments;
 
 #[derive(Parser)]
 #[command(
@@ -28,12 +26,25 @@ struct Cli {
 enum Command {
     /// Extract every quotation of each FILE, with its speaker, as JSON.
     #[command(
-        after_help = "Example:\n  hs-quotes extract inputs/*.txt > quotes.json\n  cat article.txt | hs-quotes extract --jsonl -"
+        after_help = "Examples:\n  hs-quotes extract inputs/*.txt > quotes.json\n  cat article.txt | hs-quotes extract --jsonl -\n  hs-quotes extract --stdin-jsonl < docs.jsonl > quotes.jsonl"
     )]
     Extract {
         /// Articles to read, as UTF-8 text; `-` reads standard input.
-        #[arg(required = true, value_name = "FILE")]
+        #[arg(
+            value_name = "FILE",
+            required_unless_present = "stdin_jsonl",
+            conflicts_with = "stdin_jsonl"
+        )]
         files: Vec<PathBuf>,
+        /// Read documents from standard input, one JSON object per line
+        /// (`{"id": "...", "text": "..."}`), and write one JSON record per
+        /// line carrying its `id` (for Spark's RDD.pipe and the like).
+        #[arg(long)]
+        stdin_jsonl: bool,
+        /// Inputs processed at once [default: the number of cores]. Output
+        /// is the same whatever the number.
+        #[arg(short = 'j', long, value_name = "N")]
+        jobs: Option<NonZeroUsize>,
         /// Write one compact record per line (JSON Lines) instead of a
         /// pretty-printed JSON array.
         #[arg(long)]
@@ -54,22 +65,48 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract {
             files,
+            stdin_jsonl,
+            jobs,
             jsonl,
             lossy,
             output,
-        } => extract(&files, jsonl, lossy, output.as_deref()),
+        } => {
+            let jobs = jobs
+                .or_else(|| std::thread::available_parallelism().ok())
+                .map_or(1, NonZeroUsize::get);
+            let options = Options { lossy, jobs };
+            let run = |out: &mut dyn Write, jsonl: bool| {
+                let mut sink = Sink::new(out, jsonl);
+                let mut outcome = if stdin_jsonl {
+                    batch::run(batch::stdin_lines(), options, &mut sink)
+                } else {
+                    let outcome =
+                        batch::run(files.iter().cloned().map(Source::File), options, &mut sink);
+                    // All given, also those a closed pipe left unread.
+                    Outcome {
+                        inputs: files.len(),
+                        ..outcome
+                    }
+                };
+                if outcome.written.is_ok() {
+                    outcome.written = sink.finish();
+                }
+                outcome
+            };
+            // A stream in gives a stream out: one record per line.
+            let jsonl = jsonl || stdin_jsonl;
+            let outcome = match &output {
+                Some(path) => write_file(path, |file| run(file, jsonl)),
+                None => run(&mut io::stdout().lock(), jsonl),
+            };
+            finish(outcome, output.as_deref())
+        }
     }
 }
 
-fn extract(files: &[PathBuf], jsonl: bool, lossy: bool, output: Option<&Path>) -> ExitCode {
-    let run = match output {
-        Some(path) => write_file(path, |out| run(files, lossy, Sink::new(out, jsonl))),
-        None => {
-            let stdout = io::stdout();
-            run(files, lossy, Sink::new(stdout.lock(), jsonl))
-        }
-    };
-    match run.written {
+/// The exit status, and the last words on standard error.
+fn finish(outcome: Outcome, output: Option<&Path>) -> ExitCode {
+    match outcome.written {
         // `| head`: the reader has all it wants, so no message; but an input
         // that could not be read before that must still fail the run below.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
@@ -85,166 +122,18 @@ fn extract(files: &[PathBuf], jsonl: bool, lossy: bool, output: Option<&Path>) -
         }
         Ok(()) => {}
     }
-    if run.failed > 0 {
+    if outcome.failed > 0 {
         eprintln!(
             "hs-quotes: {} of {} inputs could not be processed",
-            run.failed,
-            files.len()
+            outcome.failed, outcome.inputs
         );
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
 }
 
-/// How a run went: inputs that failed, and whether the output was written.
-struct Run {
-    failed: usize,
-    written: io::Result<()>,
-}
-
-/// Process the inputs one at a time, writing records as soon as each segment
-/// of a file is done: memory holds one document and the working set of one
-/// segment, never the corpus.
-fn run<W: Write>(files: &[PathBuf], lossy: bool, mut sink: Sink<W>) -> Run {
-    let mut failed = 0usize;
-    for path in files {
-        let decoded = match read(path, lossy) {
-            Ok(decoded) => decoded,
-            Err(e) => {
-                eprintln!("hs-quotes: {e}");
-                failed += 1;
-                continue;
-            }
-        };
-        if decoded.repairs.any() {
-            eprintln!(
-                "hs-quotes: {}: warning: {} bad byte sequence(s) replaced by U+FFFD \
-                 (first at byte {}); its records say \"repaired\": true",
-                path.display(),
-                decoded.repairs.count(),
-                decoded.repairs.first().unwrap_or(0)
-            );
-        }
-        let name = path.to_string_lossy();
-        let mut segments = Segments::new(&decoded, &name);
-        let written = loop {
-            // A bug on one article must not cost the others their records:
-            // it is reported for that file, and the run goes on.
-            let records = match panic::catch_unwind(AssertUnwindSafe(|| segments.next())) {
-                Ok(Some(records)) => records,
-                Ok(None) => break Ok(()),
-                Err(_) => {
-                    eprintln!("hs-quotes: {}", Error::Internal { path: path.clone() });
-                    failed += 1;
-                    break Ok(());
-                }
-            };
-            if let Err(e) = sink.write(&records) {
-                break Err(e);
-            }
-        };
-        // A file's records go out when it is done, so a reader downstream
-        // (a pipe, a cluster's worker) has them without waiting for the rest.
-        if let Err(e) = written.and_then(|()| sink.flush()) {
-            // Nowhere to write (a closed pipe, a full disk): the remaining
-            // inputs would be read for nothing.
-            return Run {
-                failed,
-                written: Err(e),
-            };
-        }
-    }
-    Run {
-        failed,
-        written: sink.finish(),
-    }
-}
-
-/// Read one input and decode it as UTF-8 text.
-fn read(path: &Path, lossy: bool) -> Result<Decoded, Error> {
-    let bytes = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|source| Error::Read {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        buf
-    } else {
-        fs::read(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?
-    };
-    input::decode(bytes, lossy).map_err(|source| Error::Decode {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
-/// Records written as they come: JSON Lines, or one JSON array whose
-/// elements are written one by one (the same bytes as printing the whole
-/// array at once).
-struct Sink<W: Write> {
-    out: BufWriter<W>,
-    jsonl: bool,
-    written: usize,
-    buf: Vec<u8>,
-}
-
-impl<W: Write> Sink<W> {
-    fn new(out: W, jsonl: bool) -> Self {
-        Sink {
-            out: BufWriter::new(out),
-            jsonl,
-            written: 0,
-            buf: Vec::new(),
-        }
-    }
-
-    fn write(&mut self, records: &[Record]) -> io::Result<()> {
-        for r in records {
-            if self.jsonl {
-                serde_json::to_writer(&mut self.out, r)?;
-                self.out.write_all(b"\n")?;
-            } else {
-                self.out.write_all(if self.written == 0 {
-                    b"[\n  "
-                } else {
-                    b",\n  "
-                })?;
-                self.buf.clear();
-                serde_json::to_writer_pretty(&mut self.buf, r)?;
-                // Indent the element one level. JSON strings escape their
-                // newlines, so every raw newline here is the printer's own.
-                for (i, line) in self.buf.split(|&b| b == b'\n').enumerate() {
-                    if i > 0 {
-                        self.out.write_all(b"\n  ")?;
-                    }
-                    self.out.write_all(line)?;
-                }
-            }
-            self.written += 1;
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
-
-    fn finish(mut self) -> io::Result<()> {
-        if !self.jsonl {
-            self.out
-                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
-        }
-        self.out.flush()
-    }
-}
-
 /// Write to a temporary file beside `path`, then rename: never half a file.
-fn write_file(path: &Path, fill: impl FnOnce(&mut fs::File) -> Run) -> Run {
+fn write_file(path: &Path, fill: impl FnOnce(&mut fs::File) -> Outcome) -> Outcome {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -257,19 +146,20 @@ fn write_file(path: &Path, fill: impl FnOnce(&mut fs::File) -> Run) -> Run {
     let mut file = match fs::File::create(&tmp) {
         Ok(file) => file,
         Err(e) => {
-            return Run {
+            return Outcome {
+                inputs: 0,
                 failed: 0,
                 written: Err(e),
             };
         }
     };
-    let mut run = fill(&mut file);
-    run.written = run
+    let mut outcome = fill(&mut file);
+    outcome.written = outcome
         .written
         .and_then(|()| file.sync_all())
         .and_then(|()| fs::rename(&tmp, path));
-    if run.written.is_err() {
+    if outcome.written.is_err() {
         let _ = fs::remove_file(&tmp);
     }
-    run
+    outcome
 }

@@ -13,6 +13,9 @@ use crate::quotes::Kind;
 pub struct Record {
     /// The input path as given on the command line (`-` for standard input).
     pub file: String,
+    /// With `--stdin-jsonl`: the `id` of the input line, as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
     /// Order of the record within its file, from 0.
     pub index: usize,
     /// The quoted text, marks excluded: exactly the file's bytes `start..end`.

@@ -480,3 +480,116 @@ fn each_file_is_written_before_the_next_is_read() {
     assert_eq!(second["speaker"]["name"], "Jorund Maelis");
     assert!(child.wait().unwrap().success());
 }
+
+#[test]
+fn output_is_the_same_on_one_core_and_on_many() {
+    // Files of very different lengths finish out of order on several
+    // workers; bad ones in between must be reported in their place.
+    let dir = Scratch::new("output_is_the_same_on_one_core_and_on_many");
+    let mut args = Vec::new();
+    for i in 0..40 {
+        let name = format!("f{i:02}.txt");
+        match i % 10 {
+            3 => {} // never written: missing
+            7 => {
+                dir.write(&name, b"caf\xE9\n");
+            }
+            _ => {
+                let body = [BIKES, ROWING, FENCES][i % 3].repeat(1 + (i * 37) % 200);
+                dir.write(&name, body);
+            }
+        }
+        args.push(name);
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let one = dir.run(&[&["extract", "-j", "1"], &args[..]].concat());
+    let many = dir.run(&[&["extract", "-j", "4"], &args[..]].concat());
+    assert_status(&one, 1);
+    assert_status(&many, 1);
+    assert_eq!(stdout(&one), stdout(&many));
+    assert_eq!(stderr(&one), stderr(&many));
+    let err = stderr(&one);
+    assert!(
+        err.contains("8 of 40 inputs could not be processed"),
+        "{err}"
+    );
+    // Reported in input order: f03 (missing) before f07 (bad byte).
+    let (f03, f07) = (err.find("f03.txt").unwrap(), err.find("f07.txt").unwrap());
+    assert!(f03 < f07, "{err}");
+    let files: Vec<String> = records(&one)
+        .iter()
+        .map(|r| r["file"].as_str().unwrap().to_string())
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted, "records out of input order");
+}
+
+#[test]
+fn stdin_jsonl_gives_each_record_its_id() {
+    let dir = Scratch::new("stdin_jsonl_gives_each_record_its_id");
+    let lines = [
+        serde_json::json!({"id": "a1", "text": BIKES}).to_string(),
+        String::new(), // empty lines are skipped
+        "{\"id\": 7, \"text\": \"no quotation\"}".to_string(),
+        "not json at all".to_string(),
+        "{\"text\": \"Ann says: “Hi.”\"}".to_string(),
+        serde_json::json!({"id": "nul", "text": "a\u{0}b"}).to_string(),
+        // A quotation with a tab and line breaks inside it.
+        serde_json::json!({"id": "b2", "text": "Ola Pim won. “It was\thard\nand long,” Pim says.\n"})
+            .to_string(),
+    ];
+    let input = lines.join("\n") + "\n";
+    let out = dir.run_with_stdin(&["extract", "--stdin-jsonl"], input.as_bytes());
+    assert_status(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("standard input, line 4: not a JSON object with \"id\" and \"text\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("standard input, line 5: not a JSON object"),
+        "{err}"
+    );
+    assert!(err.contains("missing field `id`"), "{err}");
+    assert!(
+        err.contains("standard input, line 6: \"text\" looks binary"),
+        "{err}"
+    );
+    assert!(
+        err.contains("3 of 6 inputs could not be processed"),
+        "{err}"
+    );
+    let text = stdout(&out);
+    // One record per line: no raw newline or tab inside a record.
+    assert!(!text.contains('\t'), "{text}");
+    let recs: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 2, "{text}");
+    assert_eq!(recs[0]["id"], "a1");
+    assert_eq!(recs[0]["speaker"]["name"], "Tova Brennick");
+    assert_eq!(recs[1]["id"], "b2");
+    assert_eq!(recs[1]["text"], "It was\thard\nand long,");
+    assert_eq!(recs[1]["speaker"]["name"], "Ola Pim");
+    // Offsets are bytes of the decoded "text" string.
+    let source = "Ola Pim won. “It was\thard\nand long,” Pim says.\n";
+    let (s, e) = (
+        recs[1]["start"].as_u64().unwrap() as usize,
+        recs[1]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&source[s..e], "It was\thard\nand long,");
+}
+
+#[test]
+fn stdin_jsonl_takes_no_files() {
+    let dir = Scratch::new("stdin_jsonl_takes_no_files");
+    let out = dir.run(&["extract", "--stdin-jsonl", "a.txt"]);
+    assert_status(&out, 2);
+    assert!(
+        stderr(&out).contains("cannot be used with"),
+        "{}",
+        stderr(&out)
+    );
+}

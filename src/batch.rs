@@ -1,0 +1,411 @@
+//! A run over many inputs: files or the lines of a JSON Lines stream, read
+//! and extracted on every core, written in input order.
+//!
+//! Workers take inputs in order and send each input's records (a segment
+//! at a time) to the writer, which is the calling thread. The writer writes
+//! the input it is on and holds the others' records until their turn, so
+//! the output is byte for byte that of a run on one core. A worker may run
+//! at most `window` inputs ahead of the writer: held records stay bounded
+//! by a few documents, never the corpus.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::fs;
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Condvar, Mutex};
+
+use serde::Deserialize;
+
+use crate::error::Error;
+use crate::input::{self, Decoded};
+use crate::output::Record;
+use crate::segments::Segments;
+
+/// One input of a run.
+pub enum Source {
+    /// A file to read (`-`: standard input).
+    File(PathBuf),
+    /// A line of a JSON Lines stream on standard input, numbered from 1.
+    Line { number: usize, bytes: Vec<u8> },
+}
+
+/// What a run needs to know besides its inputs.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Repair bytes that are not UTF-8 instead of refusing the file.
+    pub lossy: bool,
+    /// Worker threads (at least one).
+    pub jobs: usize,
+}
+
+/// How a run went.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Inputs seen.
+    pub inputs: usize,
+    /// Inputs that could not be processed (each reported on standard error).
+    pub failed: usize,
+    /// Whether all output was written; a closed pipe or a full disk ends
+    /// the run early.
+    pub written: io::Result<()>,
+}
+
+/// What a worker tells the writer about input `index`.
+enum Event {
+    Records(Vec<Record>),
+    /// A message for standard error; `true` if the input failed.
+    Message(String, bool),
+    Done,
+}
+
+/// Every standard-input line of a JSON Lines stream, as a [`Source`].
+/// Empty lines are skipped; a line that cannot be read ends the stream.
+pub fn stdin_lines() -> impl Iterator<Item = Source> + Send {
+    let mut reader = io::BufReader::with_capacity(1 << 16, io::stdin());
+    let mut number = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let mut bytes = Vec::new();
+            match reader.read_until(b'\n', &mut bytes) {
+                Ok(0) => return None,
+                Ok(_) => {
+                    number += 1;
+                    if bytes.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(Source::Line { number, bytes });
+                }
+                Err(e) => {
+                    eprintln!("hs-quotes: standard input: cannot read: {e}");
+                    return None;
+                }
+            }
+        }
+    })
+}
+
+/// Extract every input and write its records to `sink`, in input order.
+pub fn run<W: Write>(
+    sources: impl Iterator<Item = Source> + Send,
+    options: Options,
+    sink: &mut Sink<W>,
+) -> Outcome {
+    let jobs = options.jobs.max(1);
+    let shared = Shared {
+        sources: Mutex::new((0, Box::new(sources))),
+        written: Mutex::new(0),
+        turn: Condvar::new(),
+        stop: AtomicBool::new(false),
+        window: 2 * jobs,
+    };
+    let (send, receive) = sync_channel::<(usize, Event)>(4 * jobs);
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            let send = send.clone();
+            let shared = &shared;
+            scope.spawn(move || shared.work(&send, options));
+        }
+        drop(send);
+        let outcome = write_in_order(&receive, &shared, sink);
+        if outcome.written.is_err() {
+            shared.stop.store(true, Ordering::SeqCst);
+            shared.turn.notify_all();
+        }
+        // Workers blocked on a full channel see it closed and stop.
+        drop(receive);
+        let inputs = shared.sources.lock().map_or(0, |s| s.0);
+        Outcome { inputs, ..outcome }
+    })
+}
+
+type Sources<'a> = Box<dyn Iterator<Item = Source> + Send + 'a>;
+
+struct Shared<'a> {
+    /// The inputs, and how many have been taken.
+    sources: Mutex<(usize, Sources<'a>)>,
+    /// Inputs the writer has finished.
+    written: Mutex<usize>,
+    turn: Condvar,
+    stop: AtomicBool,
+    /// How far ahead of the writer a worker may start an input.
+    window: usize,
+}
+
+impl Shared<'_> {
+    fn work(&self, send: &SyncSender<(usize, Event)>, options: Options) {
+        while !self.stop.load(Ordering::SeqCst) {
+            let (index, source) = {
+                let Ok(mut sources) = self.sources.lock() else {
+                    return;
+                };
+                let Some(source) = sources.1.next() else {
+                    return;
+                };
+                sources.0 += 1;
+                (sources.0 - 1, source)
+            };
+            {
+                let Ok(mut written) = self.written.lock() else {
+                    return;
+                };
+                while index >= *written + self.window && !self.stop.load(Ordering::SeqCst) {
+                    written = match self.turn.wait(written) {
+                        Ok(w) => w,
+                        Err(_) => return,
+                    };
+                }
+            }
+            let emit = |event| send.send((index, event)).is_ok();
+            if !process(source, options, emit) {
+                return; // the writer is gone
+            }
+        }
+    }
+}
+
+/// Receive events, write each input's in turn; the rest wait in `held`.
+fn write_in_order<W: Write>(
+    receive: &Receiver<(usize, Event)>,
+    shared: &Shared,
+    sink: &mut Sink<W>,
+) -> Outcome {
+    let mut held: BTreeMap<usize, VecDeque<Event>> = BTreeMap::new();
+    let mut current = 0;
+    let mut failed = 0;
+    for (index, event) in receive {
+        held.entry(index).or_default().push_back(event);
+        while let Some(event) = held.get_mut(&current).and_then(VecDeque::pop_front) {
+            match event {
+                Event::Records(records) => {
+                    if let Err(e) = sink.write(&records) {
+                        return Outcome {
+                            inputs: 0,
+                            failed,
+                            written: Err(e),
+                        };
+                    }
+                }
+                Event::Message(message, fails) => {
+                    eprintln!("{message}");
+                    failed += usize::from(fails);
+                }
+                Event::Done => {
+                    held.remove(&current);
+                    current += 1;
+                    if let Ok(mut written) = shared.written.lock() {
+                        *written = current;
+                    }
+                    shared.turn.notify_all();
+                    // Out as soon as nothing else is ready, so a reader
+                    // downstream has each input's records without waiting
+                    // for the rest.
+                    if !held.contains_key(&current)
+                        && let Err(e) = sink.flush()
+                    {
+                        return Outcome {
+                            inputs: 0,
+                            failed,
+                            written: Err(e),
+                        };
+                    }
+                }
+            }
+        }
+    }
+    Outcome {
+        inputs: 0,
+        failed,
+        written: Ok(()),
+    }
+}
+
+/// Read and extract one input, telling `emit` what came of it. False when
+/// nobody listens any more.
+fn process(source: Source, options: Options, mut emit: impl FnMut(Event) -> bool) -> bool {
+    let Input {
+        decoded,
+        name,
+        label,
+        id,
+    } = match read(source, options.lossy) {
+        Ok(read) => read,
+        Err(message) => return emit(Event::Message(message, true)) && emit(Event::Done),
+    };
+    if decoded.repairs.any() {
+        let warning = format!(
+            "hs-quotes: {label}: warning: {} bad byte sequence(s) replaced by U+FFFD \
+             (first at byte {}); its records say \"repaired\": true",
+            decoded.repairs.count(),
+            decoded.repairs.first().unwrap_or(0)
+        );
+        if !emit(Event::Message(warning, false)) {
+            return false;
+        }
+    }
+    let mut segments = Segments::new(&decoded, &name);
+    loop {
+        // A bug on one article must not cost the others their records: it
+        // is reported for that input, and the run goes on.
+        match panic::catch_unwind(AssertUnwindSafe(|| segments.next())) {
+            Ok(Some(mut records)) => {
+                if records.is_empty() {
+                    continue;
+                }
+                if let Some(id) = &id {
+                    for r in &mut records {
+                        r.id = Some(id.clone());
+                    }
+                }
+                if !emit(Event::Records(records)) {
+                    return false;
+                }
+            }
+            Ok(None) => break,
+            Err(_) => {
+                let path = PathBuf::from(&label);
+                let message = format!("hs-quotes: {}", Error::Internal { path });
+                if !emit(Event::Message(message, true)) {
+                    return false;
+                }
+                break;
+            }
+        }
+    }
+    emit(Event::Done)
+}
+
+/// One line of a `--stdin-jsonl` stream.
+#[derive(Deserialize)]
+struct LineIn {
+    id: serde_json::Value,
+    text: String,
+}
+
+/// An input, read.
+struct Input {
+    decoded: Decoded,
+    /// What its records carry in `file`.
+    name: String,
+    /// What messages about it call it.
+    label: String,
+    /// For a line of a stream, its `id`.
+    id: Option<serde_json::Value>,
+}
+
+/// Read an input, or say in a message why it cannot be read.
+fn read(source: Source, lossy: bool) -> Result<Input, String> {
+    match source {
+        Source::File(path) => {
+            let name = path.to_string_lossy().into_owned();
+            let bytes = if path.as_os_str() == "-" {
+                let mut buf = Vec::new();
+                io::stdin().read_to_end(&mut buf).map(|_| buf)
+            } else {
+                fs::read(&path)
+            };
+            let bytes = bytes.map_err(|source| {
+                format!(
+                    "hs-quotes: {}",
+                    Error::Read {
+                        path: path.clone(),
+                        source
+                    }
+                )
+            })?;
+            let decoded = input::decode(bytes, lossy)
+                .map_err(|source| format!("hs-quotes: {}", Error::Decode { path, source }))?;
+            Ok(Input {
+                decoded,
+                label: name.clone(),
+                name,
+                id: None,
+            })
+        }
+        Source::Line { number, bytes } => {
+            let at = format!("hs-quotes: standard input, line {number}");
+            let line: LineIn = serde_json::from_slice(&bytes).map_err(|e| {
+                format!(
+                    "{at}: not a JSON object with \"id\" and \"text\" ({e}); \
+                     expected e.g. {{\"id\": \"a1\", \"text\": \"...\"}}"
+                )
+            })?;
+            if !(line.id.is_string() || line.id.is_number()) {
+                return Err(format!("{at}: \"id\" must be a string or a number"));
+            }
+            let decoded = input::decode(line.text.into_bytes(), false)
+                .map_err(|e| format!("{at}: \"text\" {e}"))?;
+            Ok(Input {
+                decoded,
+                name: "-".to_string(),
+                label: format!("standard input, line {number}"),
+                id: Some(line.id),
+            })
+        }
+    }
+}
+
+/// Records written as they come: JSON Lines, or one JSON array whose
+/// elements are written one by one (the same bytes as printing the whole
+/// array at once).
+pub struct Sink<W: Write> {
+    out: BufWriter<W>,
+    jsonl: bool,
+    written: usize,
+    buf: Vec<u8>,
+}
+
+impl<W: Write> Sink<W> {
+    pub fn new(out: W, jsonl: bool) -> Self {
+        Sink {
+            out: BufWriter::with_capacity(1 << 16, out),
+            jsonl,
+            written: 0,
+            buf: Vec::new(),
+        }
+    }
+
+    pub fn write(&mut self, records: &[Record]) -> io::Result<()> {
+        for r in records {
+            if self.jsonl {
+                // serde_json escapes control characters in strings, so a
+                // record never holds a raw newline or tab: one per line.
+                serde_json::to_writer(&mut self.out, r)?;
+                self.out.write_all(b"\n")?;
+            } else {
+                self.out.write_all(if self.written == 0 {
+                    b"[\n  "
+                } else {
+                    b",\n  "
+                })?;
+                self.buf.clear();
+                serde_json::to_writer_pretty(&mut self.buf, r)?;
+                // Indent the element one level. JSON strings escape their
+                // newlines, so every raw newline here is the printer's own.
+                for (i, line) in self.buf.split(|&b| b == b'\n').enumerate() {
+                    if i > 0 {
+                        self.out.write_all(b"\n  ")?;
+                    }
+                    self.out.write_all(line)?;
+                }
+            }
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    /// Close the array (if any) and flush.
+    pub fn finish(&mut self) -> io::Result<()> {
+        if !self.jsonl {
+            self.out
+                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()
+    }
+}
