@@ -95,8 +95,18 @@ pub fn starts_with_cue(after: &str) -> bool {
         );
         Regex::new(&pattern).expect("cue pattern builds from the verb list")
     });
-    CUE.is_match(after)
+    // A cue is a few words long (`, the 46-year-old actress added`): the
+    // rest of the context cannot change the answer, only its cost.
+    let mut end = after.len().min(CUE_REACH);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    CUE.is_match(&after[..end])
 }
+
+/// Bytes after a quotation that a cue can span: a subject of up to four
+/// words, an adverb and the longest verb form, with room to spare.
+const CUE_REACH: usize = 160;
 
 #[cfg(test)]
 mod tests {
