@@ -8,6 +8,7 @@
 //! at most `window` inputs ahead of the writer: held records stay bounded
 //! by a few documents, never the corpus.
 
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, VecDeque};
 use std::fs;
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -15,7 +16,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-use std::sync::{Condvar, Mutex};
+use std::sync::{Condvar, Mutex, Once};
 
 use serde::Deserialize;
 
@@ -30,6 +31,8 @@ pub enum Source {
     File(PathBuf),
     /// A line of a JSON Lines stream on standard input, numbered from 1.
     Line { number: usize, bytes: Vec<u8> },
+    /// An input that could not be read at all, with the message saying why.
+    Broken(String),
 }
 
 /// What a run needs to know besides its inputs.
@@ -62,28 +65,37 @@ enum Event {
 }
 
 /// Every standard-input line of a JSON Lines stream, as a [`Source`].
-/// Empty lines are skipped; a line that cannot be read ends the stream.
+/// Empty lines are skipped. A read error is one failed input, and ends the
+/// stream: once ended, it stays ended for every worker.
 pub fn stdin_lines() -> impl Iterator<Item = Source> + Send {
     let mut reader = io::BufReader::with_capacity(1 << 16, io::stdin());
     let mut number = 0;
+    let mut ended = false;
     std::iter::from_fn(move || {
-        loop {
+        while !ended {
             let mut bytes = Vec::new();
             match reader.read_until(b'\n', &mut bytes) {
-                Ok(0) => return None,
+                Ok(0) => ended = true,
                 Ok(_) => {
                     number += 1;
                     if bytes.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
+                    // A byte-order mark opens some files; it is not JSON.
+                    if number == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+                        bytes.drain(..3);
+                    }
                     return Some(Source::Line { number, bytes });
                 }
                 Err(e) => {
-                    eprintln!("hs-quotes: standard input: cannot read: {e}");
-                    return None;
+                    ended = true;
+                    return Some(Source::Broken(format!(
+                        "hs-quotes: standard input: cannot read after line {number}: {e}"
+                    )));
                 }
             }
         }
+        None
     })
 }
 
@@ -109,16 +121,24 @@ pub fn run<W: Write>(
             scope.spawn(move || shared.work(&send, options));
         }
         drop(send);
+        // Whatever ends the writer (done, a write error, a panic), workers
+        // must not wait for it any more.
+        let _stop = StopOnDrop(&shared);
         let outcome = write_in_order(&receive, &shared, sink);
-        if outcome.written.is_err() {
-            shared.stop.store(true, Ordering::SeqCst);
-            shared.turn.notify_all();
-        }
         // Workers blocked on a full channel see it closed and stop.
         drop(receive);
         let inputs = shared.sources.lock().map_or(0, |s| s.0);
         Outcome { inputs, ..outcome }
     })
+}
+
+/// Tells the workers to stop when dropped.
+struct StopOnDrop<'a, 'b>(&'a Shared<'b>);
+
+impl Drop for StopOnDrop<'_, '_> {
+    fn drop(&mut self) {
+        self.0.stop();
+    }
 }
 
 type Sources<'a> = Box<dyn Iterator<Item = Source> + Send + 'a>;
@@ -136,7 +156,7 @@ struct Shared<'a> {
 
 impl Shared<'_> {
     fn work(&self, send: &SyncSender<(usize, Event)>, options: Options) {
-        while !self.stop.load(Ordering::SeqCst) {
+        while !self.stopped() {
             let (index, source) = {
                 let Ok(mut sources) = self.sources.lock() else {
                     return;
@@ -147,22 +167,65 @@ impl Shared<'_> {
                 sources.0 += 1;
                 (sources.0 - 1, source)
             };
-            {
-                let Ok(mut written) = self.written.lock() else {
-                    return;
-                };
-                while index >= *written + self.window && !self.stop.load(Ordering::SeqCst) {
-                    written = match self.turn.wait(written) {
-                        Ok(w) => w,
-                        Err(_) => return,
-                    };
-                }
+            // Start at most `window` inputs ahead of the writer.
+            if !self.wait_until(|written| index < written + self.window) {
+                return;
             }
-            let emit = |event| send.send((index, event)).is_ok();
+            let mut sent = false;
+            let emit = |event: Event| {
+                // An input that is not yet being written holds back after
+                // its first batch: held records stay a segment per worker.
+                if matches!(event, Event::Records(_))
+                    && sent
+                    && !self.wait_until(|written| written >= index)
+                {
+                    return false;
+                }
+                sent |= matches!(event, Event::Records(_));
+                send.send((index, event)).is_ok()
+            };
             if !process(source, options, emit) {
                 return; // the writer is gone
             }
         }
+    }
+
+    /// Wait until `ready(inputs written)`; false if the run stopped first.
+    fn wait_until(&self, ready: impl Fn(usize) -> bool) -> bool {
+        let Ok(mut written) = self.written.lock() else {
+            return false;
+        };
+        loop {
+            if self.stop.load(Ordering::SeqCst) {
+                return false;
+            }
+            if ready(*written) {
+                return true;
+            }
+            written = match self.turn.wait(written) {
+                Ok(w) => w,
+                Err(_) => return false,
+            };
+        }
+    }
+
+    fn advance(&self, written: usize) {
+        if let Ok(mut w) = self.written.lock() {
+            *w = written;
+        }
+        self.turn.notify_all();
+    }
+
+    /// Stop every worker. Set under the lock the workers wait with, so none
+    /// can check, miss the notice, and then sleep forever.
+    fn stop(&self) {
+        let _held = self.written.lock();
+        self.stop.store(true, Ordering::SeqCst);
+        self.turn.notify_all();
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
     }
 }
 
@@ -189,16 +252,14 @@ fn write_in_order<W: Write>(
                     }
                 }
                 Event::Message(message, fails) => {
-                    eprintln!("{message}");
+                    // Not eprintln!: it panics when standard error is closed.
+                    let _ = writeln!(io::stderr(), "{message}");
                     failed += usize::from(fails);
                 }
                 Event::Done => {
                     held.remove(&current);
                     current += 1;
-                    if let Ok(mut written) = shared.written.lock() {
-                        *written = current;
-                    }
-                    shared.turn.notify_all();
+                    shared.advance(current);
                     // Out as soon as nothing else is ready, so a reader
                     // downstream has each input's records without waiting
                     // for the rest.
@@ -230,6 +291,7 @@ fn process(source: Source, options: Options, mut emit: impl FnMut(Event) -> bool
         name,
         label,
         id,
+        repaired,
     } = match read(source, options.lossy) {
         Ok(read) => read,
         Err(message) => return emit(Event::Message(message, true)) && emit(Event::Done),
@@ -246,27 +308,37 @@ fn process(source: Source, options: Options, mut emit: impl FnMut(Event) -> bool
         }
     }
     let mut segments = Segments::new(&decoded, &name);
+    let mut sent = false;
     loop {
         // A bug on one article must not cost the others their records: it
         // is reported for that input, and the run goes on.
-        match panic::catch_unwind(AssertUnwindSafe(|| segments.next())) {
+        match catching(|| segments.next()) {
             Ok(Some(mut records)) => {
                 if records.is_empty() {
                     continue;
                 }
-                if let Some(id) = &id {
-                    for r in &mut records {
-                        r.id = Some(id.clone());
-                    }
+                for r in &mut records {
+                    r.id.clone_from(&id);
+                    r.repaired |= repaired;
                 }
                 if !emit(Event::Records(records)) {
                     return false;
                 }
+                sent = true;
             }
             Ok(None) => break,
             Err(_) => {
                 let path = PathBuf::from(&label);
-                let message = format!("hs-quotes: {}", Error::Internal { path });
+                let why = CAUGHT.with(|c| c.borrow_mut().take()).unwrap_or_default();
+                let message = format!(
+                    "hs-quotes: {}: {why}{}",
+                    Error::Internal { path },
+                    if sent {
+                        " (its records before that point were written)"
+                    } else {
+                        ""
+                    }
+                );
                 if !emit(Event::Message(message, true)) {
                     return false;
                 }
@@ -277,10 +349,39 @@ fn process(source: Source, options: Options, mut emit: impl FnMut(Event) -> bool
     emit(Event::Done)
 }
 
+thread_local! {
+    /// Whether this thread is inside [`catching`].
+    static CATCHING: Cell<bool> = const { Cell::new(false) };
+    /// The message of the panic [`catching`] caught last on this thread.
+    static CAUGHT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Run `f`, turning a panic into `Err`. Its message is kept for the error
+/// report instead of being printed by the panic hook from a worker, where it
+/// would come out of input order.
+fn catching<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let default = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if CATCHING.with(Cell::get) {
+                let message = info.to_string().replace('\n', " ");
+                CAUGHT.with(|c| *c.borrow_mut() = Some(message));
+            } else {
+                default(info);
+            }
+        }));
+    });
+    CATCHING.with(|c| c.set(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    CATCHING.with(|c| c.set(false));
+    result
+}
+
 /// One line of a `--stdin-jsonl` stream.
 #[derive(Deserialize)]
 struct LineIn {
-    id: serde_json::Value,
+    id: Box<serde_json::value::RawValue>,
     text: String,
 }
 
@@ -291,8 +392,10 @@ struct Input {
     name: String,
     /// What messages about it call it.
     label: String,
-    /// For a line of a stream, its `id`.
-    id: Option<serde_json::Value>,
+    /// For a line of a stream, its `id` as JSON text.
+    id: Option<String>,
+    /// A line of a stream whose bad bytes `--lossy` replaced.
+    repaired: bool,
 }
 
 /// Read an input, or say in a message why it cannot be read.
@@ -322,18 +425,38 @@ fn read(source: Source, lossy: bool) -> Result<Input, String> {
                 label: name.clone(),
                 name,
                 id: None,
+                repaired: false,
             })
         }
+        Source::Broken(message) => Err(message),
         Source::Line { number, bytes } => {
             let at = format!("hs-quotes: standard input, line {number}");
-            let line: LineIn = serde_json::from_slice(&bytes).map_err(|e| {
+            // Bad UTF-8 in a line: refused, or with --lossy repaired like a
+            // file's (offsets then count the repaired text).
+            let (line, repaired) = match String::from_utf8(bytes) {
+                Ok(line) => (line, false),
+                Err(e) if !lossy => {
+                    let offset = e.utf8_error().valid_up_to();
+                    return Err(format!(
+                        "{at}: invalid UTF-8 at byte {offset} of the line \
+                         (convert the stream to UTF-8, or pass --lossy)"
+                    ));
+                }
+                Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+            };
+            let line: LineIn = serde_json::from_str(&line).map_err(|e| {
                 format!(
                     "{at}: not a JSON object with \"id\" and \"text\" ({e}); \
                      expected e.g. {{\"id\": \"a1\", \"text\": \"...\"}}"
                 )
             })?;
-            if !(line.id.is_string() || line.id.is_number()) {
-                return Err(format!("{at}: \"id\" must be a string or a number"));
+            let id = line.id.get();
+            if !(id.starts_with('"')
+                || id.starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']))
+            {
+                return Err(format!(
+                    "{at}: \"id\" must be a string or a number, not {id}"
+                ));
             }
             let decoded = input::decode(line.text.into_bytes(), false)
                 .map_err(|e| format!("{at}: \"text\" {e}"))?;
@@ -341,7 +464,8 @@ fn read(source: Source, lossy: bool) -> Result<Input, String> {
                 decoded,
                 name: "-".to_string(),
                 label: format!("standard input, line {number}"),
-                id: Some(line.id),
+                id: Some(id.to_string()),
+                repaired,
             })
         }
     }

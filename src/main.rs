@@ -71,6 +71,13 @@ fn main() -> ExitCode {
             lossy,
             output,
         } => {
+            if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+                let _ = writeln!(
+                    io::stderr(),
+                    "hs-quotes: `-` (standard input) can be given only once"
+                );
+                return ExitCode::from(2);
+            }
             let jobs = jobs
                 .or_else(|| std::thread::available_parallelism().ok())
                 .map_or(1, NonZeroUsize::get);
@@ -104,60 +111,88 @@ fn main() -> ExitCode {
     }
 }
 
-/// The exit status, and the last words on standard error.
+/// The exit status, and the last words on standard error. (Not eprintln!,
+/// which panics when standard error is closed.)
 fn finish(outcome: Outcome, output: Option<&Path>) -> ExitCode {
+    let mut status = ExitCode::SUCCESS;
     match outcome.written {
         // `| head`: the reader has all it wants, so no message; but an input
         // that could not be read before that must still fail the run below.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => {
-            eprintln!(
+            let path = output.map(Path::to_path_buf);
+            let _ = writeln!(
+                io::stderr(),
                 "hs-quotes: {}",
-                Error::Write {
-                    path: output.map(Path::to_path_buf),
-                    source: e
-                }
+                Error::Write { path, source: e }
             );
-            return ExitCode::FAILURE;
+            status = ExitCode::FAILURE;
         }
         Ok(()) => {}
     }
     if outcome.failed > 0 {
-        eprintln!(
+        let _ = writeln!(
+            io::stderr(),
             "hs-quotes: {} of {} inputs could not be processed",
-            outcome.failed, outcome.inputs
+            outcome.failed,
+            outcome.inputs
         );
-        return ExitCode::FAILURE;
+        status = ExitCode::FAILURE;
     }
-    ExitCode::SUCCESS
+    status
 }
 
-/// Write to a temporary file beside `path`, then rename: never half a file.
+/// Write the output to `path` whole or not at all: to a temporary file
+/// beside it, renamed over it when complete. A symbolic link is followed
+/// (the file it names is replaced, the link stays), an existing file keeps
+/// its permissions, and a target that is not a regular file (a FIFO,
+/// `/dev/stdout`) is written directly, since renaming over it would
+/// replace it.
 fn write_file(path: &Path, fill: impl FnOnce(&mut fs::File) -> Outcome) -> Outcome {
-    let dir = path
+    let refuse = |e: io::Error| Outcome {
+        inputs: 0,
+        failed: 0,
+        written: Err(e),
+    };
+    let existing = fs::metadata(path).ok();
+    if let Some(meta) = &existing {
+        if meta.is_dir() {
+            // Before any input is read: say so now, not after the whole run.
+            return refuse(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "is a directory",
+            ));
+        }
+        if !meta.is_file() {
+            return match fs::OpenOptions::new().write(true).open(path) {
+                Ok(mut file) => fill(&mut file),
+                Err(e) => refuse(e),
+            };
+        }
+    }
+    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = target
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let mut file = match fs::File::create(&tmp) {
         Ok(file) => file,
-        Err(e) => {
-            return Outcome {
-                inputs: 0,
-                failed: 0,
-                written: Err(e),
-            };
-        }
+        Err(e) => return refuse(e),
     };
     let mut outcome = fill(&mut file);
     outcome.written = outcome
         .written
         .and_then(|()| file.sync_all())
-        .and_then(|()| fs::rename(&tmp, path));
+        .and_then(|()| match &existing {
+            Some(meta) => fs::set_permissions(&tmp, meta.permissions()),
+            None => Ok(()),
+        })
+        .and_then(|()| fs::rename(&tmp, &target));
     if outcome.written.is_err() {
         let _ = fs::remove_file(&tmp);
     }

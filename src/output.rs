@@ -13,9 +13,11 @@ use crate::quotes::Kind;
 pub struct Record {
     /// The input path as given on the command line (`-` for standard input).
     pub file: String,
-    /// With `--stdin-jsonl`: the `id` of the input line, as given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
+    /// With `--stdin-jsonl`: the `id` of the input line as its JSON text,
+    /// written back verbatim (`12345678901234567890123` stays exact, and
+    /// `"a1"` stays a string), so records join back to their documents.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "raw_json")]
+    pub id: Option<String>,
     /// Order of the record within its file, from 0.
     pub index: usize,
     /// The quoted text, marks excluded: exactly the file's bytes `start..end`.
@@ -45,6 +47,16 @@ pub struct Record {
     /// refer to the original bytes.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub repaired: bool,
+}
+
+/// Write `id`, JSON text already, as it is.
+fn raw_json<S: serde::Serializer>(id: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+    let raw = id.clone().map(serde_json::value::RawValue::from_string);
+    match raw {
+        Some(Ok(raw)) => raw.serialize(s),
+        Some(Err(e)) => Err(serde::ser::Error::custom(e)),
+        None => s.serialize_none(),
+    }
 }
 
 impl Record {

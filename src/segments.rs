@@ -35,7 +35,9 @@ pub struct Sizes {
 
 impl Default for Sizes {
     /// A megabyte: a hundred long articles, so no real article is ever
-    /// split, and a working set of about 15 MB.
+    /// split. The working set is about 15 MB on articles; text that is
+    /// nothing but short quotations holds a record per few bytes, and some
+    /// hundreds of MB.
     fn default() -> Self {
         Sizes {
             segment: 1 << 20,
@@ -100,12 +102,24 @@ impl Iterator for Segments<'_> {
             return None;
         }
         let start = self.next;
-        let end = cut_after(text, start + self.sizes.segment, self.sizes.segment);
+        let end = cut_after(
+            text,
+            start.saturating_add(self.sizes.segment),
+            self.sizes.segment,
+        );
         let context_start = match start.checked_sub(self.sizes.before) {
             Some(from) if from > 0 => cut_after(text, from, self.sizes.before).min(start),
             _ => 0,
         };
-        let context_end = cut_after(text, end + self.sizes.after, self.sizes.after);
+        // At least one character before: were the window to open exactly
+        // at `start`, a paragraph cut there mid-line would look like a new
+        // one and every later paragraph number would be one too high.
+        let context_start = if context_start == start && start > 0 {
+            floor_boundary(text, start - 1)
+        } else {
+            context_start
+        };
+        let context_end = cut_after(text, end.saturating_add(self.sizes.after), self.sizes.after);
         self.next = end;
 
         let window = &text[context_start..context_end];
@@ -171,7 +185,7 @@ fn cut_after(text: &str, at: usize, window: usize) -> usize {
         return text.len();
     }
     let from = floor_boundary(text, at);
-    let to = floor_boundary(text, (from + window.max(1)).min(text.len()));
+    let to = floor_boundary(text, from.saturating_add(window.max(1)).min(text.len()));
     let hay = &text[from..to];
     let found = blank_line(hay)
         .or_else(|| {
@@ -329,6 +343,28 @@ mod tests {
             assert_eq!(&text[r.start..r.end], "Paint dries slowly,");
             assert_eq!(r.speaker.as_ref().unwrap().name, "Ansel Virk");
         }
+    }
+
+    #[test]
+    fn a_long_run_without_spaces_does_not_shift_paragraph_numbers() {
+        // No cut in the context before a segment: the window still opens
+        // before it, so the line it cuts is not counted twice.
+        let text = format!(
+            "Ola Pim won on Sunday.\n\ndata:{}\n\n“It was hard,” Pim says.\n",
+            "A".repeat(500)
+        );
+        let d = decoded(&text);
+        let sizes = Sizes {
+            segment: 100,
+            before: 50,
+            after: 50,
+        };
+        let records: Vec<Record> = Segments::with_sizes(&d, "f", sizes).flatten().collect();
+        // (Not the whole record: the speaker's full name is further back
+        // than this small context.)
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].text, "It was hard,");
+        assert_eq!(records[0].paragraph, 2);
     }
 
     #[test]

@@ -593,3 +593,151 @@ fn stdin_jsonl_takes_no_files() {
         stderr(&out)
     );
 }
+
+/// Run to the end, or fail the test after 20 s instead of hanging it.
+fn wait_or_fail(mut child: std::process::Child, what: &str) -> Output {
+    let (send, receive) = std::sync::mpsc::channel();
+    let id = child.id();
+    let stdout = child.stdout.take();
+    std::thread::spawn(move || {
+        let mut out = Vec::new();
+        if let Some(mut s) = stdout {
+            let _ = std::io::Read::read_to_end(&mut s, &mut out);
+        }
+        let status = child.wait().unwrap();
+        let _ = send.send((status, out));
+    });
+    match receive.recv_timeout(std::time::Duration::from_secs(20)) {
+        Ok((status, stdout)) => Output {
+            status,
+            stdout,
+            stderr: Vec::new(),
+        },
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &id.to_string()]).status();
+            panic!("{what}: still running after 20 s");
+        }
+    }
+}
+
+#[test]
+fn closed_standard_error_neither_hangs_nor_panics() {
+    let dir = Scratch::new("closed_standard_error_neither_hangs_nor_panics");
+    dir.write("bikes.txt", BIKES);
+    let mut args = vec![
+        "extract".to_string(),
+        "--jsonl".into(),
+        "-j".into(),
+        "2".into(),
+    ];
+    for i in 0..60 {
+        args.push(format!("missing{i}.txt"));
+    }
+    args.push("bikes.txt".into());
+    let mut child = Command::new(BIN)
+        .args(&args)
+        .current_dir(&dir.0)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take()); // whoever read the messages has gone
+    let out = wait_or_fail(child, "extract with standard error closed");
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains("Tova Brennick"), "{text}");
+}
+
+#[test]
+fn output_through_a_symlink_replaces_the_file_it_names() {
+    let dir = Scratch::new("output_through_a_symlink_replaces_the_file_it_names");
+    dir.write("bikes.txt", BIKES);
+    dir.write("quotes.json", "old");
+    std::os::unix::fs::symlink("quotes.json", dir.path("latest.json")).unwrap();
+    let out = dir.run(&["extract", "-o", "latest.json", "bikes.txt"]);
+    assert_status(&out, 0);
+    let link = fs::symlink_metadata(dir.path("latest.json")).unwrap();
+    assert!(
+        link.file_type().is_symlink(),
+        "the link was replaced by a file"
+    );
+    let written: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path("quotes.json")).unwrap()).unwrap();
+    assert_eq!(written[0]["speaker"]["name"], "Tova Brennick");
+    assert_eq!(
+        files_in(&dir.0),
+        ["bikes.txt", "latest.json", "quotes.json"]
+    );
+}
+
+#[test]
+fn output_to_a_directory_is_refused_before_any_input_is_read() {
+    let dir = Scratch::new("output_to_a_directory_is_refused_before_any_input_is_read");
+    fs::create_dir(dir.path("out")).unwrap();
+    let out = dir.run(&["extract", "-o", "out", "missing.txt"]);
+    assert_status(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("out: cannot write output: is a directory"),
+        "{err}"
+    );
+    assert!(!err.contains("missing.txt"), "inputs were read: {err}");
+}
+
+#[test]
+fn standard_input_can_be_given_once() {
+    let dir = Scratch::new("standard_input_can_be_given_once");
+    let out = dir.run(&["extract", "-", "-"]);
+    assert_status(&out, 2);
+    assert!(stderr(&out).contains("only once"), "{}", stderr(&out));
+}
+
+#[test]
+fn stdin_jsonl_echoes_ids_verbatim_and_repairs_with_lossy() {
+    let dir = Scratch::new("stdin_jsonl_echoes_ids_verbatim_and_repairs_with_lossy");
+    let mut input = Vec::new();
+    input.extend_from_slice(b"{\"id\": 12345678901234567890123, \"text\": \"Ola Pim won. \xE2\x80\x9CIt was hard,\xE2\x80\x9D Pim says.\"}\n");
+    input.extend_from_slice(b"{\"id\": \"x\", \"text\": \"Caf\xE9 owner Ola Pim: \xE2\x80\x9CWe open at nine.\xE2\x80\x9D\"}\n");
+    let strict = dir.run_with_stdin(&["extract", "--stdin-jsonl"], &input);
+    assert_status(&strict, 1);
+    let err = stderr(&strict);
+    assert!(
+        err.contains("standard input, line 2: invalid UTF-8 at byte 24 of the line")
+            && err.contains("--lossy"),
+        "{err}"
+    );
+    let line = stdout(&strict);
+    assert!(
+        line.starts_with("{\"file\":\"-\",\"id\":12345678901234567890123,"),
+        "{line}"
+    );
+
+    let lossy = dir.run_with_stdin(&["extract", "--stdin-jsonl", "--lossy"], &input);
+    assert_status(&lossy, 0);
+    let recs: Vec<Value> = stdout(&lossy)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[1]["id"], "x");
+    assert_eq!(recs[1]["text"], "We open at nine.");
+    assert_eq!(recs[1]["repaired"], true);
+    assert!(recs[0].get("repaired").is_none());
+}
+
+#[test]
+fn stdin_jsonl_read_error_fails_the_run() {
+    let dir = Scratch::new("stdin_jsonl_read_error_fails_the_run");
+    fs::create_dir(dir.path("folder")).unwrap();
+    let child = Command::new(BIN)
+        .args(["extract", "--stdin-jsonl", "-j", "4"])
+        .current_dir(&dir.0)
+        .stdin(fs::File::open(dir.path("folder")).unwrap())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let out = wait_or_fail(child, "extract --stdin-jsonl reading a directory");
+    assert_eq!(out.status.code(), Some(1));
+}
