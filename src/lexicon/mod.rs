@@ -13,7 +13,10 @@
 //! strips one trailing '.', `is_courtesy_title` every trailing '.'.
 //!
 //! The lists live next to this file as `*.txt`, bundled with `include_str!`
-//! and parsed once on first use. Format: one entry a line; lines starting
+//! and parsed once on first use into one table (lowercase word -> what
+//! every list says of it), so a word costs one lookup however many lists a
+//! rule asks; each thread also remembers the answers for words it saw
+//! lately. Format: one entry a line; lines starting
 //! with '#' are comments, blank lines are ignored; columns are separated by
 //! a TAB; words are lowercase, unique and sorted with `LC_ALL=C sort`.
 //!
@@ -65,6 +68,7 @@
 //! The data is bundled, so malformed lines panic (naming file and line) and
 //! the tests below keep every file valid.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Deref;
@@ -100,7 +104,6 @@ impl Hasher for WordHasher {
     }
 }
 
-type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<WordHasher>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -202,218 +205,433 @@ const FIRST_OR_SECOND_PERSON: &[&str] = &[
     "yourselves",
 ];
 
-// Built from the file's rows, not the set, so the order never depends on hashing.
+// Built from the file's rows, not a set, so the order never depends on hashing.
 static REPORTING_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut words: Vec<_> = single_words(REPORTING_VERBS).collect();
     words.sort_unstable();
     words.dedup();
     words
 });
-static REPORTING_SET: LazyLock<WordSet> =
-    LazyLock::new(|| REPORTING_SORTED.iter().copied().collect());
-static COGNITION_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(COGNITION_VERBS));
-static HONORIFIC_MAP: LazyLock<WordMap<Honorific>> = LazyLock::new(honorific_map);
-static PRONOUN_MAP: LazyLock<WordMap<Pronoun>> = LazyLock::new(pronoun_map);
-static PERSON_MAP: LazyLock<WordMap<Gender>> = LazyLock::new(|| gender_map(PERSON_NOUNS));
-static ORG_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ORG_NOUNS));
-static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(TITLE_NOUNS));
-static NAMING_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(NAMING_WORDS));
-static NON_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(NON_NAME_WORDS));
-static PLACE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(PLACE_NOUNS));
-static FIRST_NAME_MAP: LazyLock<WordMap<Gender>> = LazyLock::new(|| gender_map(FIRST_NAMES));
-static ABBREVIATIONS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ABBREVIATIONS));
-static ADVERBS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ADVERBS));
-static ADDRESSEE_STOPS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ADDRESSEE_STOPS));
-static ADDRESSEE_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ADDRESSEE_WORDS));
-static AUXILIARIES_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(AUXILIARIES));
-static CHARACTERISING_VERBS_SET: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(CHARACTERISING_VERBS));
-static CLAUSE_OPENERS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(CLAUSE_OPENERS));
-static DEFINITE_DETERMINERS_SET: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(DEFINITE_DETERMINERS));
-static DETERMINERS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(DETERMINERS));
-static ELISIONS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ELISIONS));
-static GOVERNING_PREPOSITIONS_SET: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(GOVERNING_PREPOSITIONS));
-static INDEFINITE_DETERMINERS_SET: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(INDEFINITE_DETERMINERS));
-static KEEP_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(KEEP_WORDS));
-static MANNER_ADVERBS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(MANNER_ADVERBS));
-static MESSAGE_NOUNS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(MESSAGE_NOUNS));
-static NAME_PARTICLES_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(NAME_PARTICLES));
-static NOBODY_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(NOBODY_WORDS));
-static NON_DESCRIBING_WORDS_SET: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(NON_DESCRIBING_WORDS));
-static PHRASE_DETERMINERS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(PHRASE_DETERMINERS));
-static PLACE_PREPOSITIONS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(PLACE_PREPOSITIONS));
-static ROLE_DETERMINERS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ROLE_DETERMINERS));
-static ROLE_STOPS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ROLE_STOPS));
-static TITLE_MINOR_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(TITLE_MINOR_WORDS));
-static KIN_MAP: LazyLock<WordMap<&'static str>> = LazyLock::new(kin_map);
 static MONTH_SET: LazyLock<HashSet<String>> = LazyLock::new(|| capitalised_set(MONTHS));
 static NUMBER_WORD_SET: LazyLock<HashSet<String>> = LazyLock::new(|| capitalised_set(NUMBER_WORDS));
 static TELLING_VERB_STEM_LIST: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| single_words(TELLING_VERB_STEMS).collect());
 
+/// The lists that only say yes or no: one bit each in an [`Entry`].
+#[derive(Clone, Copy, Debug)]
+enum List {
+    Reporting,
+    Cognition,
+    Org,
+    Title,
+    Naming,
+    NonName,
+    Place,
+    Abbreviation,
+    Adverb,
+    AddresseeStop,
+    AddresseeWord,
+    Auxiliary,
+    Characterising,
+    ClauseOpener,
+    DefiniteDeterminer,
+    Determiner,
+    Elision,
+    GoverningPreposition,
+    IndefiniteDeterminer,
+    Keep,
+    MannerAdverb,
+    MessageNoun,
+    NameParticle,
+    Nobody,
+    NonDescribing,
+    PhraseDeterminer,
+    PlacePreposition,
+    RoleDeterminer,
+    RoleStop,
+    TitleMinor,
+}
+
+/// Each yes-or-no list and the file it is read from.
+const FLAG_LISTS: [(List, Source); 30] = [
+    (List::Reporting, REPORTING_VERBS),
+    (List::Cognition, COGNITION_VERBS),
+    (List::Org, ORG_NOUNS),
+    (List::Title, TITLE_NOUNS),
+    (List::Naming, NAMING_WORDS),
+    (List::NonName, NON_NAME_WORDS),
+    (List::Place, PLACE_NOUNS),
+    (List::Abbreviation, ABBREVIATIONS),
+    (List::Adverb, ADVERBS),
+    (List::AddresseeStop, ADDRESSEE_STOPS),
+    (List::AddresseeWord, ADDRESSEE_WORDS),
+    (List::Auxiliary, AUXILIARIES),
+    (List::Characterising, CHARACTERISING_VERBS),
+    (List::ClauseOpener, CLAUSE_OPENERS),
+    (List::DefiniteDeterminer, DEFINITE_DETERMINERS),
+    (List::Determiner, DETERMINERS),
+    (List::Elision, ELISIONS),
+    (List::GoverningPreposition, GOVERNING_PREPOSITIONS),
+    (List::IndefiniteDeterminer, INDEFINITE_DETERMINERS),
+    (List::Keep, KEEP_WORDS),
+    (List::MannerAdverb, MANNER_ADVERBS),
+    (List::MessageNoun, MESSAGE_NOUNS),
+    (List::NameParticle, NAME_PARTICLES),
+    (List::Nobody, NOBODY_WORDS),
+    (List::NonDescribing, NON_DESCRIBING_WORDS),
+    (List::PhraseDeterminer, PHRASE_DETERMINERS),
+    (List::PlacePreposition, PLACE_PREPOSITIONS),
+    (List::RoleDeterminer, ROLE_DETERMINERS),
+    (List::RoleStop, ROLE_STOPS),
+    (List::TitleMinor, TITLE_MINOR_WORDS),
+];
+
+/// Everything the lists say of one lowercase word. The rules ask several
+/// lists about the same word (is `Connor` a pronoun, an honorific, a role
+/// noun…?), so all lists are one table and a word is looked up once.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    /// Bit `List as u32` is set when the word is in that list.
+    lists: u32,
+    honorific: Option<Honorific>,
+    pronoun: Option<Pronoun>,
+    person: Option<Gender>,
+    first_name: Option<Gender>,
+    kin: Option<&'static str>,
+}
+
+impl Entry {
+    const NONE: Entry = Entry {
+        lists: 0,
+        honorific: None,
+        pronoun: None,
+        person: None,
+        first_name: None,
+        kin: None,
+    };
+}
+
+static TABLE: LazyLock<WordMap<Entry>> = LazyLock::new(table);
+
+fn table() -> WordMap<Entry> {
+    let mut table: WordMap<Entry> = WordMap::default();
+    for (list, src) in FLAG_LISTS {
+        for word in single_words(src) {
+            table.entry(word).or_insert(Entry::NONE).lists |= 1 << list as u32;
+        }
+    }
+    for (word, h) in honorific_rows() {
+        table.entry(word).or_insert(Entry::NONE).honorific = Some(h);
+    }
+    for (word, p) in pronoun_rows() {
+        table.entry(word).or_insert(Entry::NONE).pronoun = Some(p);
+    }
+    for (word, g) in gender_rows(PERSON_NOUNS) {
+        table.entry(word).or_insert(Entry::NONE).person = Some(g);
+    }
+    for (word, g) in gender_rows(FIRST_NAMES) {
+        table.entry(word).or_insert(Entry::NONE).first_name = Some(g);
+    }
+    for (word, relation) in kin_rows() {
+        table.entry(word).or_insert(Entry::NONE).kin = Some(relation);
+    }
+    table
+}
+
+/// What the lists say of a word as the text writes it: the lowercase
+/// entry, and the answers that depend on its spelling. Small, so that many
+/// fit in the memo.
+#[derive(Clone, Copy, Debug)]
+struct Seen {
+    lists: u32,
+    person: Option<Gender>,
+    first_name: Option<Gender>,
+    /// Written in lowercase: the lists of exact case see the entry too.
+    lowercase: bool,
+    /// Lowercased with one trailing '.' stripped (`Mr.`).
+    honorific: Option<Honorific>,
+    /// Contractions included (`she’s`).
+    pronoun: Option<Pronoun>,
+}
+
+impl Seen {
+    fn has(&self, list: List) -> bool {
+        self.lists & (1 << list as u32) != 0
+    }
+}
+
+fn get(lowered: &str) -> Entry {
+    TABLE.get(lowered).copied().unwrap_or(Entry::NONE)
+}
+
+fn look_up(word: &str) -> Seen {
+    let lowered = lower(word);
+    let lowered: &str = &lowered;
+    let entry = get(lowered);
+    let honorific = match lowered.strip_suffix('.') {
+        Some(stem) => get(stem).honorific,
+        None => entry.honorific,
+    };
+    Seen {
+        lists: entry.lists,
+        person: entry.person,
+        first_name: entry.first_name,
+        lowercase: lowered == word,
+        honorific,
+        pronoun: entry.pronoun.or_else(|| contraction(lowered)),
+    }
+}
+
+/// `she’s` -> the pronoun `she`: a contraction of a subject pronoun.
+fn contraction(lowered: &str) -> Option<Pronoun> {
+    if !lowered.contains(['\'', '’']) {
+        return None; // no contraction: most words end here
+    }
+    const CONTRACTIONS: &[&str] = &[
+        "’s", "'s", "’d", "'d", "’ll", "'ll", "’ve", "'ve", "’re", "'re",
+    ];
+    let stem = CONTRACTIONS.iter().find_map(|c| lowered.strip_suffix(c))?;
+    TABLE
+        .get(stem)
+        .and_then(|e| e.pronoun)
+        .filter(|p| p.case == Case::Subject)
+}
+
+/// Words up to this many bytes are remembered (nearly all words are shorter).
+const MEMO_WORD: usize = 15;
+/// Slots in each thread's memo of recent words: enough for the common
+/// vocabulary of a few articles, small enough to stay in cache.
+const MEMO_SLOTS: usize = 1024;
+
+/// A remembered word and what the lists say of it.
+#[derive(Clone, Copy)]
+struct Slot {
+    /// The word's bytes, zero-padded, with its length in the last byte (so
+    /// words that differ only by trailing NULs differ), as one number that
+    /// compares in one instruction.
+    key: u128,
+    seen: Seen,
+}
+
+impl Slot {
+    /// No word has this length byte.
+    const EMPTY: Slot = Slot {
+        key: u128::MAX,
+        seen: Seen {
+            lists: 0,
+            person: None,
+            first_name: None,
+            lowercase: false,
+            honorific: None,
+            pronoun: None,
+        },
+    };
+}
+
+thread_local! {
+    /// The rules ask about the same word many times over (each name word is
+    /// checked against six lists, each cue word against several), and a
+    /// text repeats its words. Lowercasing and hashing into the table cost
+    /// more than checking a small direct-mapped memo of words seen lately.
+    static MEMO: RefCell<[Slot; MEMO_SLOTS]> = const { RefCell::new([Slot::EMPTY; MEMO_SLOTS]) };
+}
+
+/// What the lists say of `word`, remembered per thread.
+fn seen(word: &str) -> Seen {
+    let bytes = word.as_bytes();
+    if bytes.len() > MEMO_WORD {
+        return look_up(word);
+    }
+    let mut packed = [0u8; 16];
+    packed[..bytes.len()].copy_from_slice(bytes);
+    packed[15] = bytes.len() as u8;
+    let key = u128::from_le_bytes(packed);
+    // Multiply-rotate as in `WordHasher`; the multiply leaves its
+    // best-mixed bits at the top.
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mixed = ((key as u64) ^ ((key >> 64) as u64).rotate_left(23)).wrapping_mul(K);
+    let slot = (mixed >> (64 - MEMO_SLOTS.trailing_zeros())) as usize;
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        let found = &mut memo[slot];
+        if found.key != key {
+            *found = Slot {
+                key,
+                seen: look_up(word),
+            };
+        }
+        found.seen
+    })
+}
+
+/// In the list, in any case.
+fn listed(word: &str, list: List) -> bool {
+    seen(word).has(list)
+}
+
+/// In the list exactly as written: lowercase only.
+fn listed_exactly(word: &str, list: List) -> bool {
+    let seen = seen(word);
+    seen.lowercase && seen.has(list)
+}
+
 pub fn is_reporting_verb(word: &str) -> bool {
-    REPORTING_SET.contains(&*lower(word))
+    listed(word, List::Reporting)
 }
 
 pub fn is_cognition_verb(word: &str) -> bool {
-    COGNITION_SET.contains(&*lower(word))
+    listed(word, List::Cognition)
 }
 
 /// "Mr." / "mr" -> `Some(Male)`; a title that does not tell gender -> `Some(Unknown)`.
 pub fn honorific(word: &str) -> Option<Gender> {
-    let word = lower(word);
-    let word = word.strip_suffix('.').unwrap_or(&word);
-    HONORIFIC_MAP.get(word).map(|h| h.gender)
+    seen(word).honorific.map(|h| h.gender)
 }
 
 /// A title of courtesy (`Mr`, `Dr.`, `Sir`), which stays with a surname the
 /// article gives no first name for; `Judge`, `Mayor` are titles but not
 /// courtesy titles. Every trailing '.' is stripped.
 pub fn is_courtesy_title(word: &str) -> bool {
-    HONORIFIC_MAP
-        .get(&*lower(word.trim_end_matches('.')))
+    get(&lower(word.trim_end_matches('.')))
+        .honorific
         .is_some_and(|h| h.courtesy)
 }
 
 /// A contraction counts as its pronoun: `she’s`, `he'd`, `they’ll` (news
 /// prose writes `she’s revealed` as often as `she revealed`).
 pub fn pronoun(word: &str) -> Option<Pronoun> {
-    let word = lower(word);
-    if let Some(&p) = PRONOUN_MAP.get(&*word) {
-        return Some(p);
-    }
-    if !word.contains(['\'', '’']) {
-        return None; // no contraction: most words end here
-    }
-    const CONTRACTIONS: &[&str] = &[
-        "’s", "'s", "’d", "'d", "’ll", "'ll", "’ve", "'ve", "’re", "'re",
-    ];
-    let stem = CONTRACTIONS.iter().find_map(|c| word.strip_suffix(c))?;
-    PRONOUN_MAP
-        .get(stem)
-        .copied()
-        .filter(|p| p.case == Case::Subject)
+    seen(word).pronoun
+}
+
+/// A capitalised word that still starts no name: a word listed as never
+/// starting one (`The`, `Season`), an honorific, a person or title noun, a
+/// pronoun or a reporting verb. One lookup for the six lists, as every
+/// capitalised word of an article is asked.
+pub fn blocks_name(word: &str) -> bool {
+    let seen = seen(word);
+    seen.has(List::NonName)
+        || seen.honorific.is_some()
+        || seen.person.is_some()
+        || seen.has(List::Title)
+        || seen.pronoun.is_some()
+        || seen.has(List::Reporting)
 }
 
 /// "actress" -> `Some(Female)`, "actor" -> `Some(Unknown)`, "table" -> `None`.
 pub fn person_noun(word: &str) -> Option<Gender> {
-    PERSON_MAP.get(&*lower(word)).copied()
+    seen(word).person
 }
 
 pub fn is_org_noun(word: &str) -> bool {
-    ORG_SET.contains(&*lower(word))
+    listed(word, List::Org)
 }
 
 pub fn is_title_noun(word: &str) -> bool {
-    TITLE_SET.contains(&*lower(word))
+    listed(word, List::Title)
 }
 
 pub fn is_naming_word(word: &str) -> bool {
-    NAMING_SET.contains(&*lower(word))
+    listed(word, List::Naming)
 }
 
 pub fn is_non_name_word(word: &str) -> bool {
-    NON_NAME_SET.contains(&*lower(word))
+    listed(word, List::NonName)
 }
 
 /// `street`, `park`, `station`: a word that ends a place's name.
 pub fn is_place_noun(word: &str) -> bool {
-    PLACE_SET.contains(&*lower(word))
+    listed(word, List::Place)
 }
 
 /// The gender a first name usually goes with: "Margaret" -> `Some(Female)`;
 /// `None` for a name not listed or common to both.
 pub fn first_name_gender(word: &str) -> Option<Gender> {
-    FIRST_NAME_MAP.get(&*lower(word)).copied()
+    seen(word).first_name
 }
 
 /// `Dad`'s relation: exact case, `"dad"` -> `Some("father")`, `"Dad"` -> `None`
 /// (callers lowercase where they mean any case). One word per relation, so
 /// `dad`, `papa` and `father` name one role.
 pub fn kin_relation(word: &str) -> Option<&'static str> {
-    KIN_MAP.get(word).copied()
+    TABLE.get(word).and_then(|e| e.kin)
 }
 
 /// A word that ends with a full stop without ending the sentence (`Mr`,
 /// `etc`, `e.g`), given without its stop. Single letters are not listed.
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS_SET.contains(&*lower(word))
+    listed(word, List::Abbreviation)
 }
 
 /// Exact case. A word that may stand between a subject and its verb:
 /// `previously`, `has`, `went on to`.
 pub fn is_adverb(word: &str) -> bool {
-    ADVERBS_SET.contains(word)
+    listed_exactly(word, List::Adverb)
 }
 
 /// Exact case. A lowercase word that is not the noun of a possessive
 /// addressee (`told her about`).
 pub fn is_addressee_stop(word: &str) -> bool {
-    ADDRESSEE_STOPS_SET.contains(word)
+    listed_exactly(word, List::AddresseeStop)
 }
 
 /// Exact case. A word naming an audience addressed: `told reporters`.
 pub fn is_addressee_word(word: &str) -> bool {
-    ADDRESSEE_WORDS_SET.contains(word)
+    listed_exactly(word, List::AddresseeWord)
 }
 
 /// A finite auxiliary: `was`, `has`, `will`.
 pub fn is_auxiliary(word: &str) -> bool {
-    AUXILIARIES_SET.contains(&*lower(word))
+    listed(word, List::Auxiliary)
 }
 
 /// Exact case. A naming verb that characterises: `called`, `dubbed`, `branded`.
 pub fn is_characterising_verb(word: &str) -> bool {
-    CHARACTERISING_VERBS_SET.contains(word)
+    listed_exactly(word, List::Characterising)
 }
 
 /// A word that opens a clause of its own: `that`, `whether`, `because`.
 pub fn is_clause_opener(word: &str) -> bool {
-    CLAUSE_OPENERS_SET.contains(&*lower(word))
+    listed(word, List::ClauseOpener)
 }
 
 /// A determiner of a description somebody can be named by: `the`, `his`, `that`.
 pub fn is_definite_determiner(word: &str) -> bool {
-    DEFINITE_DETERMINERS_SET.contains(&*lower(word))
+    listed(word, List::DefiniteDeterminer)
 }
 
 /// A determiner after which a reporting verb's form is a noun: `a`, `the`, `his`.
 pub fn is_determiner(word: &str) -> bool {
-    DETERMINERS_SET.contains(&*lower(word))
+    listed(word, List::Determiner)
 }
 
 /// A word a leading apostrophe shortens: `tis`, `em`, `n`.
 pub fn is_elided_word(word: &str) -> bool {
-    ELISIONS_SET.contains(&*lower(word))
+    listed(word, List::Elision)
 }
 
 /// A word after which a name is an object, not a subject: `with`, `than`.
 pub fn is_governing_preposition(word: &str) -> bool {
-    GOVERNING_PREPOSITIONS_SET.contains(&*lower(word))
+    listed(word, List::GoverningPreposition)
 }
 
 /// A determiner of somebody unnamed: `a`, `one`, `several`.
 pub fn is_indefinite_determiner(word: &str) -> bool {
-    INDEFINITE_DETERMINERS_SET.contains(&*lower(word))
+    listed(word, List::IndefiniteDeterminer)
 }
 
 /// Exact case. `kept`, `keeps`, `just`: before the verb of a nested cue.
 pub fn is_keep_word(word: &str) -> bool {
-    KEEP_WORDS_SET.contains(word)
+    listed_exactly(word, List::Keep)
 }
 
 /// An adverb of time or manner after a reporting verb: `further`, `later`.
 pub fn is_manner_adverb(word: &str) -> bool {
-    MANNER_ADVERBS_SET.contains(&*lower(word))
+    listed(word, List::MannerAdverb)
 }
 
 /// A noun for a written message: `note`, `text`, `tweet`.
 pub fn is_message_noun(word: &str) -> bool {
-    MESSAGE_NOUNS_SET.contains(&*lower(word))
+    listed(word, List::MessageNoun)
 }
 
 /// Exact case, capitalised: `March` is a month, `march` and `MARCH` are not.
@@ -423,17 +641,17 @@ pub fn is_month(word: &str) -> bool {
 
 /// Exact case. A lowercase particle inside a name: `de`, `van`, `bin`.
 pub fn is_name_particle(word: &str) -> bool {
-    NAME_PARTICLES_SET.contains(word)
+    listed_exactly(word, List::NameParticle)
 }
 
 /// A word for nobody in particular: `someone`, `fans`, `critics`.
 pub fn is_nobody_word(word: &str) -> bool {
-    NOBODY_WORDS_SET.contains(&*lower(word))
+    listed(word, List::Nobody)
 }
 
 /// Exact case. A lowercase word that never describes a speaker: `on`, `it`.
 pub fn is_non_describing_word(word: &str) -> bool {
-    NON_DESCRIBING_WORDS_SET.contains(word)
+    listed_exactly(word, List::NonDescribing)
 }
 
 /// Exact case, capitalised: `One` continues a name (`Beacon One`), `one` does not.
@@ -443,22 +661,22 @@ pub fn is_number_word(word: &str) -> bool {
 
 /// A word that opens a noun phrase of manner or place: `a`, `his`, `nobody`.
 pub fn is_phrase_determiner(word: &str) -> bool {
-    PHRASE_DETERMINERS_SET.contains(&*lower(word))
+    listed(word, List::PhraseDeterminer)
 }
 
 /// A preposition before a place or a medium: `on`, `in`, `via`.
 pub fn is_place_preposition(word: &str) -> bool {
-    PLACE_PREPOSITIONS_SET.contains(&*lower(word))
+    listed(word, List::PlacePreposition)
 }
 
 /// A determiner that may open the description of a role: `the`, `her`.
 pub fn is_role_determiner(word: &str) -> bool {
-    ROLE_DETERMINERS_SET.contains(&*lower(word))
+    listed(word, List::RoleDeterminer)
 }
 
 /// A word that never describes a role: `and`, `of`, `who`.
 pub fn is_role_stop(word: &str) -> bool {
-    ROLE_STOPS_SET.contains(&*lower(word))
+    listed(word, List::RoleStop)
 }
 
 /// A verb whose object is the person addressed: starts with a listed stem
@@ -470,7 +688,7 @@ pub fn is_telling_verb(word: &str) -> bool {
 
 /// A minor word a title in title case leaves lowercase: `and`, `of`, `the`.
 pub fn is_minor_title_word(word: &str) -> bool {
-    TITLE_MINOR_WORDS_SET.contains(&*lower(word))
+    listed(word, List::TitleMinor)
 }
 
 /// All reporting verb forms, sorted: for building regex alternations (callers escape them).
@@ -555,17 +773,11 @@ fn single_words(src: Source) -> impl Iterator<Item = &'static str> {
     })
 }
 
-fn word_set(src: Source) -> WordSet {
-    single_words(src).collect()
-}
-
-fn gender_map(src: Source) -> WordMap<Gender> {
-    rows(src)
-        .map(|(n, cols)| {
-            expect_columns(src.0, n, &cols, 2);
-            (cols[0], parse_gender(src.0, n, cols[1]))
-        })
-        .collect()
+fn gender_rows(src: Source) -> impl Iterator<Item = (&'static str, Gender)> {
+    rows(src).map(move |(n, cols)| {
+        expect_columns(src.0, n, &cols, 2);
+        (cols[0], parse_gender(src.0, n, cols[1]))
+    })
 }
 
 /// What `honorifics.txt` says of a title.
@@ -575,32 +787,28 @@ struct Honorific {
     courtesy: bool,
 }
 
-fn honorific_map() -> WordMap<Honorific> {
+fn honorific_rows() -> impl Iterator<Item = (&'static str, Honorific)> {
     let file = HONORIFICS.0;
-    rows(HONORIFICS)
-        .map(|(n, cols)| {
-            expect_columns(file, n, &cols, 3);
-            let courtesy = match cols[2] {
-                "courtesy" => true,
-                "title" => false,
-                other => panic!("{file}:{n}: unknown kind {other:?} (want courtesy or title)"),
-            };
-            let honorific = Honorific {
-                gender: parse_gender(file, n, cols[1]),
-                courtesy,
-            };
-            (cols[0], honorific)
-        })
-        .collect()
+    rows(HONORIFICS).map(move |(n, cols)| {
+        expect_columns(file, n, &cols, 3);
+        let courtesy = match cols[2] {
+            "courtesy" => true,
+            "title" => false,
+            other => panic!("{file}:{n}: unknown kind {other:?} (want courtesy or title)"),
+        };
+        let honorific = Honorific {
+            gender: parse_gender(file, n, cols[1]),
+            courtesy,
+        };
+        (cols[0], honorific)
+    })
 }
 
-fn kin_map() -> WordMap<&'static str> {
-    rows(KIN_WORDS)
-        .map(|(n, cols)| {
-            expect_columns(KIN_WORDS.0, n, &cols, 2);
-            (cols[0], cols[1])
-        })
-        .collect()
+fn kin_rows() -> impl Iterator<Item = (&'static str, &'static str)> {
+    rows(KIN_WORDS).map(|(n, cols)| {
+        expect_columns(KIN_WORDS.0, n, &cols, 2);
+        (cols[0], cols[1])
+    })
 }
 
 /// A list of lowercase words as the capitalised forms the text writes: `May`.
@@ -616,31 +824,29 @@ fn capitalised_set(src: Source) -> HashSet<String> {
         .collect()
 }
 
-fn pronoun_map() -> WordMap<Pronoun> {
+fn pronoun_rows() -> impl Iterator<Item = (&'static str, Pronoun)> {
     let file = PRONOUNS.0;
-    rows(PRONOUNS)
-        .map(|(n, cols)| {
-            expect_columns(file, n, &cols, 4);
-            let number = match cols[2] {
-                "sg" => Number::Singular,
-                "pl" => Number::Plural,
-                other => panic!("{file}:{n}: unknown number {other:?} (want sg or pl)"),
-            };
-            let case = match cols[3] {
-                "subj" => Case::Subject,
-                "obj" => Case::Object,
-                "poss" => Case::Possessive,
-                other => panic!("{file}:{n}: unknown case {other:?} (want subj, obj or poss)"),
-            };
-            let pronoun = Pronoun {
-                gender: parse_gender(file, n, cols[1]),
-                number,
-                case,
-                first_or_second_person: FIRST_OR_SECOND_PERSON.contains(&cols[0]),
-            };
-            (cols[0], pronoun)
-        })
-        .collect()
+    rows(PRONOUNS).map(move |(n, cols)| {
+        expect_columns(file, n, &cols, 4);
+        let number = match cols[2] {
+            "sg" => Number::Singular,
+            "pl" => Number::Plural,
+            other => panic!("{file}:{n}: unknown number {other:?} (want sg or pl)"),
+        };
+        let case = match cols[3] {
+            "subj" => Case::Subject,
+            "obj" => Case::Object,
+            "poss" => Case::Possessive,
+            other => panic!("{file}:{n}: unknown case {other:?} (want subj, obj or poss)"),
+        };
+        let pronoun = Pronoun {
+            gender: parse_gender(file, n, cols[1]),
+            number,
+            case,
+            first_or_second_person: FIRST_OR_SECOND_PERSON.contains(&cols[0]),
+        };
+        (cols[0], pronoun)
+    })
 }
 
 fn parse_gender(file: &str, n: usize, letter: &str) -> Gender {
@@ -711,44 +917,67 @@ mod tests {
 
     #[test]
     fn every_file_parses() {
-        assert!(!REPORTING_SET.is_empty());
-        assert!(!COGNITION_SET.is_empty());
-        assert!(!HONORIFIC_MAP.is_empty());
-        assert!(!PRONOUN_MAP.is_empty());
-        assert!(!PERSON_MAP.is_empty());
-        assert!(!ORG_SET.is_empty());
-        assert!(!TITLE_SET.is_empty());
-        assert!(!NAMING_SET.is_empty());
-        assert!(!NON_NAME_SET.is_empty());
-        assert!(!FIRST_NAME_MAP.is_empty());
-        assert!(!PLACE_SET.is_empty());
-        assert!(!KIN_MAP.is_empty());
-        assert!(!ABBREVIATIONS_SET.is_empty());
-        assert!(!ADVERBS_SET.is_empty());
-        assert!(!ADDRESSEE_STOPS_SET.is_empty());
-        assert!(!ADDRESSEE_WORDS_SET.is_empty());
-        assert!(!AUXILIARIES_SET.is_empty());
-        assert!(!CHARACTERISING_VERBS_SET.is_empty());
-        assert!(!CLAUSE_OPENERS_SET.is_empty());
-        assert!(!DEFINITE_DETERMINERS_SET.is_empty());
-        assert!(!DETERMINERS_SET.is_empty());
-        assert!(!ELISIONS_SET.is_empty());
-        assert!(!GOVERNING_PREPOSITIONS_SET.is_empty());
-        assert!(!INDEFINITE_DETERMINERS_SET.is_empty());
-        assert!(!KEEP_WORDS_SET.is_empty());
-        assert!(!MANNER_ADVERBS_SET.is_empty());
-        assert!(!MESSAGE_NOUNS_SET.is_empty());
+        for (list, src) in FLAG_LISTS {
+            let listed = TABLE.values().filter(|e| e.lists & (1 << list as u32) != 0);
+            assert_eq!(listed.count(), words(src).len(), "{}", src.0);
+        }
+        let count = |field: fn(&Entry) -> bool| TABLE.values().filter(|e| field(e)).count();
+        assert_eq!(count(|e| e.honorific.is_some()), words(HONORIFICS).len());
+        assert_eq!(count(|e| e.pronoun.is_some()), words(PRONOUNS).len());
+        assert_eq!(count(|e| e.person.is_some()), words(PERSON_NOUNS).len());
+        assert_eq!(count(|e| e.first_name.is_some()), words(FIRST_NAMES).len());
+        assert_eq!(count(|e| e.kin.is_some()), words(KIN_WORDS).len());
         assert!(!MONTH_SET.is_empty());
-        assert!(!NAME_PARTICLES_SET.is_empty());
-        assert!(!NOBODY_WORDS_SET.is_empty());
-        assert!(!NON_DESCRIBING_WORDS_SET.is_empty());
         assert!(!NUMBER_WORD_SET.is_empty());
-        assert!(!PHRASE_DETERMINERS_SET.is_empty());
-        assert!(!PLACE_PREPOSITIONS_SET.is_empty());
-        assert!(!ROLE_DETERMINERS_SET.is_empty());
-        assert!(!ROLE_STOPS_SET.is_empty());
         assert!(!TELLING_VERB_STEM_LIST.is_empty());
-        assert!(!TITLE_MINOR_WORDS_SET.is_empty());
+    }
+
+    #[test]
+    fn one_table_answers_as_each_list_would() {
+        let sets: HashMap<&str, HashSet<&str>> = ALL
+            .iter()
+            .map(|&src| (src.0, words(src).into_iter().collect()))
+            .collect();
+        let exact = |src: Source, w: &str| sets[src.0].contains(w);
+        let any_case = |src: Source, w: &str| exact(src, &w.to_lowercase());
+        let mut spellings = Vec::new();
+        for src in ALL {
+            for w in words(src) {
+                let mut chars = w.chars();
+                let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+                let capitalised = first.unwrap_or_default() + chars.as_str();
+                spellings.extend([
+                    w.to_string(),
+                    capitalised,
+                    w.to_uppercase(),
+                    format!("{w}."),
+                    format!("{w}’s"),
+                ]);
+            }
+        }
+        for _round in 0..2 {
+            for w in &spellings {
+                let w = w.as_str();
+                assert_eq!(is_reporting_verb(w), any_case(REPORTING_VERBS, w), "{w}");
+                assert_eq!(is_org_noun(w), any_case(ORG_NOUNS, w), "{w}");
+                assert_eq!(is_non_name_word(w), any_case(NON_NAME_WORDS, w), "{w}");
+                assert_eq!(is_role_stop(w), any_case(ROLE_STOPS, w), "{w}");
+                assert_eq!(is_adverb(w), exact(ADVERBS, w), "{w}");
+                assert_eq!(is_name_particle(w), exact(NAME_PARTICLES, w), "{w}");
+                let lowered = w.to_lowercase();
+                let stem = lowered.strip_suffix('.').unwrap_or(&lowered);
+                assert_eq!(honorific(w).is_some(), exact(HONORIFICS, stem), "{w}");
+                assert_eq!(person_noun(w).is_some(), any_case(PERSON_NOUNS, w), "{w}");
+                assert_eq!(kin_relation(w).is_some(), exact(KIN_WORDS, w), "{w}");
+                let blocks = is_non_name_word(w)
+                    || honorific(w).is_some()
+                    || person_noun(w).is_some()
+                    || is_title_noun(w)
+                    || pronoun(w).is_some()
+                    || is_reporting_verb(w);
+                assert_eq!(blocks_name(w), blocks, "{w}");
+            }
+        }
     }
 
     #[test]
@@ -886,7 +1115,7 @@ mod tests {
     fn every_first_or_second_person_form_is_in_pronouns_file() {
         for word in FIRST_OR_SECOND_PERSON {
             assert!(
-                PRONOUN_MAP.contains_key(word),
+                TABLE.get(word).is_some_and(|e| e.pronoun.is_some()),
                 "{word:?} missing from pronouns.txt"
             );
         }
@@ -896,7 +1125,7 @@ mod tests {
     fn reporting_verbs_slice_is_sorted_and_complete() {
         let verbs = reporting_verbs();
         assert!(verbs.windows(2).all(|p| p[0] < p[1]));
-        assert_eq!(verbs.len(), REPORTING_SET.len());
+        assert_eq!(verbs.len(), words(REPORTING_VERBS).len());
     }
 
     #[test]
