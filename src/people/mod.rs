@@ -370,12 +370,13 @@ impl People {
                 }
                 let w = t.span.of(text);
                 let opens = k == 0 || toks[k - 1].sent != t.sent;
-                let gender = match w.to_lowercase().as_str() {
-                    "he" | "himself" => Some(Gender::Male),
-                    "she" | "herself" => Some(Gender::Female),
-                    "his" if opens => Some(Gender::Male),
-                    "her" if opens => Some(Gender::Female),
-                    _ => None,
+                let is = |form: &str| w.eq_ignore_ascii_case(form);
+                let gender = if is("he") || is("himself") || (opens && is("his")) {
+                    Some(Gender::Male)
+                } else if is("she") || is("herself") || (opens && is("her")) {
+                    Some(Gender::Female)
+                } else {
+                    None
                 };
                 if let Some(g) = gender {
                     self.entities[e].gender = g;
@@ -747,8 +748,14 @@ impl People {
             let prev = toks[i - 1].span.of(text);
             toks[i - 1].kind == TokKind::Punct && matches!(prev, "," | ";" | ":" | "(" | "—" | "–")
         };
-        let det = tok.span.of(text).to_lowercase();
-        if !opens || !matches!(det.as_str(), "a" | "an" | "one" | "another") {
+        // Asked of every word: compare without lowercasing into a new string
+        // (no other letter lowercases to these ASCII ones).
+        let det = tok.span.of(text);
+        if !opens
+            || !["a", "an", "one", "another"]
+                .iter()
+                .any(|d| det.eq_ignore_ascii_case(d))
+        {
             return None;
         }
         // `said Piers Akande, an analyst at …`: an apposition to a name.

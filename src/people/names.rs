@@ -53,13 +53,7 @@ pub fn is_name_word(word: &str) -> bool {
         .split(['-', '‐'])
         .skip(1)
         .any(|p| p.chars().next().is_some_and(char::is_lowercase));
-    !(lower_tail
-        || lexicon::is_non_name_word(bare)
-        || lexicon::honorific(bare).is_some()
-        || lexicon::person_noun(bare).is_some()
-        || lexicon::is_title_noun(bare)
-        || lexicon::pronoun(bare).is_some()
-        || lexicon::is_reporting_verb(bare))
+    !(lower_tail || lexicon::blocks_name(bare))
 }
 
 /// `Connor’s` -> (`Connor`, true).
