@@ -69,7 +69,7 @@
 //! the tests below keep every file valid.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Deref;
 use std::sync::LazyLock;
@@ -212,8 +212,6 @@ static REPORTING_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     words.dedup();
     words
 });
-static MONTH_SET: LazyLock<HashSet<String>> = LazyLock::new(|| capitalised_set(MONTHS));
-static NUMBER_WORD_SET: LazyLock<HashSet<String>> = LazyLock::new(|| capitalised_set(NUMBER_WORDS));
 static TELLING_VERB_STEM_LIST: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| single_words(TELLING_VERB_STEMS).collect());
 
@@ -250,10 +248,12 @@ enum List {
     RoleDeterminer,
     RoleStop,
     TitleMinor,
+    Month,
+    NumberWord,
 }
 
 /// Each yes-or-no list and the file it is read from.
-const FLAG_LISTS: [(List, Source); 30] = [
+const FLAG_LISTS: [(List, Source); 32] = [
     (List::Reporting, REPORTING_VERBS),
     (List::Cognition, COGNITION_VERBS),
     (List::Org, ORG_NOUNS),
@@ -284,6 +284,8 @@ const FLAG_LISTS: [(List, Source); 30] = [
     (List::RoleDeterminer, ROLE_DETERMINERS),
     (List::RoleStop, ROLE_STOPS),
     (List::TitleMinor, TITLE_MINOR_WORDS),
+    (List::Month, MONTHS),
+    (List::NumberWord, NUMBER_WORDS),
 ];
 
 /// Everything the lists say of one lowercase word. The rules ask several
@@ -309,6 +311,10 @@ impl Entry {
         first_name: None,
         kin: None,
     };
+
+    fn has(&self, list: List) -> bool {
+        self.lists & (1 << list as u32) != 0
+    }
 }
 
 static TABLE: LazyLock<WordMap<Entry>> = LazyLock::new(table);
@@ -348,6 +354,9 @@ struct Seen {
     first_name: Option<Gender>,
     /// Written in lowercase: the lists of exact case see the entry too.
     lowercase: bool,
+    /// Written with a capital and then lowercase (`March`), for the lists
+    /// that match only that form.
+    capitalised: bool,
     /// Lowercased with one trailing '.' stripped (`Mr.`).
     honorific: Option<Honorific>,
     /// Contractions included (`she’s`).
@@ -377,6 +386,8 @@ fn look_up(word: &str) -> Seen {
         person: entry.person,
         first_name: entry.first_name,
         lowercase: lowered == word,
+        capitalised: (entry.has(List::Month) || entry.has(List::NumberWord))
+            && capitalised(lowered) == word,
         honorific,
         pronoun: entry.pronoun.or_else(|| contraction(lowered)),
     }
@@ -422,6 +433,7 @@ impl Slot {
             person: None,
             first_name: None,
             lowercase: false,
+            capitalised: false,
             honorific: None,
             pronoun: None,
         },
@@ -636,7 +648,8 @@ pub fn is_message_noun(word: &str) -> bool {
 
 /// Exact case, capitalised: `March` is a month, `march` and `MARCH` are not.
 pub fn is_month(word: &str) -> bool {
-    MONTH_SET.contains(word)
+    let seen = seen(word);
+    seen.capitalised && seen.has(List::Month)
 }
 
 /// Exact case. A lowercase particle inside a name: `de`, `van`, `bin`.
@@ -656,7 +669,8 @@ pub fn is_non_describing_word(word: &str) -> bool {
 
 /// Exact case, capitalised: `One` continues a name (`Beacon One`), `one` does not.
 pub fn is_number_word(word: &str) -> bool {
-    NUMBER_WORD_SET.contains(word)
+    let seen = seen(word);
+    seen.capitalised && seen.has(List::NumberWord)
 }
 
 /// A word that opens a noun phrase of manner or place: `a`, `his`, `nobody`.
@@ -811,17 +825,13 @@ fn kin_rows() -> impl Iterator<Item = (&'static str, &'static str)> {
     })
 }
 
-/// A list of lowercase words as the capitalised forms the text writes: `May`.
-fn capitalised_set(src: Source) -> HashSet<String> {
-    single_words(src)
-        .map(|w| {
-            let mut chars = w.chars();
-            chars
-                .next()
-                .map(|first| first.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        })
-        .collect()
+/// A lowercase word as the capitalised form the text writes: `May`.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn pronoun_rows() -> impl Iterator<Item = (&'static str, Pronoun)> {
@@ -862,6 +872,7 @@ fn parse_gender(file: &str, n: usize, letter: &str) -> Gender {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     const ALL: [Source; 38] = [
         FIRST_NAMES,
@@ -927,8 +938,6 @@ mod tests {
         assert_eq!(count(|e| e.person.is_some()), words(PERSON_NOUNS).len());
         assert_eq!(count(|e| e.first_name.is_some()), words(FIRST_NAMES).len());
         assert_eq!(count(|e| e.kin.is_some()), words(KIN_WORDS).len());
-        assert!(!MONTH_SET.is_empty());
-        assert!(!NUMBER_WORD_SET.is_empty());
         assert!(!TELLING_VERB_STEM_LIST.is_empty());
     }
 
@@ -940,6 +949,9 @@ mod tests {
             .collect();
         let exact = |src: Source, w: &str| sets[src.0].contains(w);
         let any_case = |src: Source, w: &str| exact(src, &w.to_lowercase());
+        let capitalised_set =
+            |src: Source| -> HashSet<String> { words(src).into_iter().map(capitalised).collect() };
+        let (months, numbers) = (capitalised_set(MONTHS), capitalised_set(NUMBER_WORDS));
         let mut spellings = Vec::new();
         for src in ALL {
             for w in words(src) {
@@ -969,6 +981,8 @@ mod tests {
                 assert_eq!(honorific(w).is_some(), exact(HONORIFICS, stem), "{w}");
                 assert_eq!(person_noun(w).is_some(), any_case(PERSON_NOUNS, w), "{w}");
                 assert_eq!(kin_relation(w).is_some(), exact(KIN_WORDS, w), "{w}");
+                assert_eq!(is_month(w), months.contains(w), "{w}");
+                assert_eq!(is_number_word(w), numbers.contains(w), "{w}");
                 let blocks = is_non_name_word(w)
                     || honorific(w).is_some()
                     || person_noun(w).is_some()

@@ -85,8 +85,8 @@ struct Event {
 pub struct People {
     pub entities: Vec<Entity>,
     by_key: HashMap<String, usize>,
-    /// `last:KEY`, `first:KEY`, `init:XY` -> entities, in creation order.
-    by_alias: HashMap<String, Vec<usize>>,
+    /// Surname, first-name and initials keys -> entities, in creation order.
+    by_alias: [HashMap<String, Vec<usize>>; 3],
     pub runs: Vec<NameRun>,
     /// Entity of each run, where known.
     pub run_entity: Vec<Option<usize>>,
@@ -99,6 +99,14 @@ pub struct People {
     /// Role (family words folded: `dad` is `father`) -> entities, built once.
     by_role: HashMap<String, Vec<usize>>,
     main_person: Option<usize>,
+}
+
+/// The ways a part of a full name may stand for it.
+#[derive(Clone, Copy)]
+enum Alias {
+    Surname,
+    FirstName,
+    Initials,
 }
 
 /// More people than this sharing a surname or first name make it ambiguous.
@@ -119,7 +127,7 @@ impl People {
         let mut people = People {
             entities: Vec::new(),
             by_key: HashMap::new(),
-            by_alias: HashMap::new(),
+            by_alias: Default::default(),
             run_entity: vec![None; runs.len()],
             aside: vec![false; runs.len()],
             runs,
@@ -629,9 +637,8 @@ impl People {
         let initials =
             (2..=3).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase());
         if initials
-            && let Some(&e) = self
-                .by_alias
-                .get(&format!("init:{name}"))
+            && let Some(&e) = self.by_alias[Alias::Initials as usize]
+                .get(&name)
                 .and_then(|c| c.first())
         {
             return Some(e);
@@ -639,15 +646,13 @@ impl People {
         let fits = |e: &Entity| {
             gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender
         };
-        let surname = self
-            .by_alias
-            .get(&format!("last:{key}"))
+        let surname = self.by_alias[Alias::Surname as usize]
+            .get(&key)
             .into_iter()
             .flatten()
             .map(|&e| (true, e));
-        let first = self
-            .by_alias
-            .get(&format!("first:{key}"))
+        let first = self.by_alias[Alias::FirstName as usize]
+            .get(&key)
             .into_iter()
             .flatten()
             .map(|&e| (false, e));
@@ -679,12 +684,12 @@ impl People {
             .filter_map(|w| w.chars().next())
             .collect();
         let keys = [
-            format!("last:{}", entity.last_key),
-            format!("first:{}", entity.first_key),
-            format!("init:{initials}"),
+            (Alias::Surname, entity.last_key.clone()),
+            (Alias::FirstName, entity.first_key.clone()),
+            (Alias::Initials, initials),
         ];
-        for k in keys {
-            let list = self.by_alias.entry(k).or_default();
+        for (alias, k) in keys {
+            let list = self.by_alias[alias as usize].entry(k).or_default();
             // Past a handful of people sharing it, an alias names nobody in particular.
             if list.len() <= MAX_SHARED_ALIAS {
                 list.push(e);
