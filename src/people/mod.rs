@@ -148,8 +148,7 @@ impl People {
                     .honorific_span
                     .and_then(|h| lexicon::honorific(h.of(text)))
                     .unwrap_or(Gender::Unknown);
-                let words = run.words.clone();
-                people.run_entity[ri] = people.lookup_with(text, &words, gender);
+                people.run_entity[ri] = people.lookup_with(text, &run.words, gender);
             }
         }
         people.add_roles(text, toks);
@@ -236,7 +235,7 @@ impl People {
                 || run
                     .honorific
                     .is_some_and(|h| h.checked_sub(1).is_some_and(is_verb));
-            if speaks && self.lookup(text, &run.words.clone()).is_none() {
+            if speaks && self.lookup(text, &run.words).is_none() {
                 let (words, honorific) = (run.words.clone(), run.honorific_span);
                 self.run_entity[ri] = self.resolve_name(text, &words, honorific);
             }

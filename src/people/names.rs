@@ -231,7 +231,8 @@ pub fn display(text: &str, words: &[Span]) -> String {
         let s = w.of(text);
         s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase)
     });
-    let mut out = String::new();
+    let bytes: usize = words.iter().map(|w| w.end - w.start + 2).sum();
+    let mut out = String::with_capacity(bytes);
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
             out.push(' ');
@@ -259,6 +260,14 @@ pub fn display(text: &str, words: &[Span]) -> String {
 
 /// A key to compare names by: lower case, accents folded.
 pub fn key(name: &str) -> String {
+    if name.is_ascii() {
+        // Most names: no accent to fold, and lowercase by byte.
+        return name
+            .bytes()
+            .filter(|&b| b != b'.')
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     name.chars()
         .filter(|c| *c != '.')
         .map(fold_accent)
