@@ -410,9 +410,10 @@ fn contraction(lowered: &str) -> Option<Pronoun> {
 
 /// Words up to this many bytes are remembered (nearly all words are shorter).
 const MEMO_WORD: usize = 15;
-/// Slots in each thread's memo of recent words: enough for the common
-/// vocabulary of a few articles, small enough to stay in cache.
-const MEMO_SLOTS: usize = 1024;
+/// Slots in each thread's memo of recent words (32 bytes each): enough for
+/// the common vocabulary of news, small enough to stay in the L2 cache.
+/// 1,024 slots missed twice as often and ran 3% slower on 10 MB of news.
+const MEMO_SLOTS: usize = 4096;
 
 /// A remembered word and what the lists say of it.
 #[derive(Clone, Copy)]
