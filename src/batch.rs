@@ -18,7 +18,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Condvar, Mutex, Once};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::error::Error;
 use crate::input::{self, Decoded};
@@ -493,28 +494,33 @@ impl<W: Write> Sink<W> {
 
     pub fn write(&mut self, records: &[Record]) -> io::Result<()> {
         for r in records {
+            // Each record is printed into one reused buffer, then copied
+            // out whole: writes into a Vec cannot fail, so the printer's
+            // many small writes are plain appends.
+            self.buf.clear();
             if self.jsonl {
                 // serde_json escapes control characters in strings, so a
                 // record never holds a raw newline or tab: one per line.
-                serde_json::to_writer(&mut self.out, r)?;
-                self.out.write_all(b"\n")?;
+                serde_json::to_writer(&mut self.buf, r)?;
+                self.buf.push(b'\n');
             } else {
-                self.out.write_all(if self.written == 0 {
+                self.buf.extend_from_slice(if self.written == 0 {
                     b"[\n  "
                 } else {
                     b",\n  "
-                })?;
-                self.buf.clear();
-                serde_json::to_writer_pretty(&mut self.buf, r)?;
-                // Indent the element one level. JSON strings escape their
-                // newlines, so every raw newline here is the printer's own.
-                for (i, line) in self.buf.split(|&b| b == b'\n').enumerate() {
-                    if i > 0 {
-                        self.out.write_all(b"\n  ")?;
-                    }
-                    self.out.write_all(line)?;
-                }
+                });
+                // The printer one level in, as inside the array: its own
+                // `[` goes nowhere (the array's is written above), so each
+                // line of the element comes out indented, with no pass
+                // over the text to indent it.
+                let mut pretty = PrettyFormatter::new();
+                pretty.begin_array(&mut io::sink())?;
+                r.serialize(&mut serde_json::Serializer::with_formatter(
+                    &mut self.buf,
+                    pretty,
+                ))?;
             }
+            self.out.write_all(&self.buf)?;
             self.written += 1;
         }
         Ok(())

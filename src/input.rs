@@ -91,7 +91,11 @@ pub fn decode(bytes: Vec<u8>, lossy: bool) -> Result<Decoded, DecodeError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(DecodeError::Utf16);
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    // `contains` looks a word at a time (memchr); the byte-wise search for
+    // the offset runs only on a file that has a NUL.
+    if bytes.contains(&0)
+        && let Some(offset) = bytes.iter().position(|&b| b == 0)
+    {
         return Err(DecodeError::Binary { offset });
     }
     match String::from_utf8(bytes) {

@@ -109,7 +109,8 @@ impl Extraction<'_> {
     /// One record per quotation that is speech, in document order.
     pub fn records(&self, file: &str) -> Vec<Record> {
         let mut index_of = vec![None; self.quotes.len()];
-        let mut out = Vec::new();
+        // At most one record per quotation.
+        let mut out = Vec::with_capacity(self.quotes.len());
         for (qi, q) in self.quotes.iter().enumerate() {
             if q.not_speech.is_some() {
                 continue;

@@ -136,7 +136,7 @@ impl Iterator for Segments<'_> {
         self.open.retain(|o| o.end > context_start);
         let mut new_index = vec![None; local.len()];
         let mut local_start = Vec::with_capacity(local.len());
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(local.len());
         for (i, mut r) in local.into_iter().enumerate() {
             local_start.push(r.start);
             if !own.contains(&r.start) {

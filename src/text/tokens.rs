@@ -72,7 +72,10 @@ pub fn is_abbreviation(word: &str) -> bool {
 
 /// Tokenize the document; `quotes` are the top-level quotations in order.
 pub fn tokenize(text: &str, paras: &[Paragraph], quotes: &[QuoteSpan], n_quotes: usize) -> Tokens {
-    let mut toks = Vec::new();
+    // News text has a token per 5 to 8 bytes: reserved at one per 6, the
+    // vector grows once at most, instead of being copied a dozen times on
+    // the way up, and holds no more than doubling would leave it with.
+    let mut toks = Vec::with_capacity(text.len() / 6);
     let mut quote_tok = vec![None; n_quotes];
     let mut qi = 0;
     let mut cursor = 0;
@@ -90,51 +93,25 @@ pub fn tokenize(text: &str, paras: &[Paragraph], quotes: &[QuoteSpan], n_quotes:
             while quotes.get(qi).is_some_and(|q| q.outer.start < i) {
                 qi += 1;
             }
-            if let Some(q) = quotes.get(qi)
-                && q.outer.start == i
-            {
-                quote_tok[q.id] = Some(toks.len());
-                toks.push(Tok {
-                    span: q.outer,
-                    kind: TokKind::Quote(q.id),
-                    para: pi,
-                    sent: 0,
-                });
-                i = q.outer.end;
-                qi += 1;
-                continue;
+            match quotes.get(qi) {
+                Some(q) if q.outer.start == i => {
+                    quote_tok[q.id] = Some(toks.len());
+                    toks.push(Tok {
+                        span: q.outer,
+                        kind: TokKind::Quote(q.id),
+                        para: pi,
+                        sent: 0,
+                    });
+                    i = q.outer.end;
+                    qi += 1;
+                }
+                // The writer's own text up to the next quotation, or the
+                // paragraph's end.
+                q => {
+                    let stop = q.map_or(para.span.end, |q| q.outer.start.min(para.span.end));
+                    i = plain_tokens(text, Span::new(i, stop), pi, &mut toks);
+                }
             }
-            let c = text[i..]
-                .chars()
-                .next()
-                .expect("i is a char boundary below the end");
-            if c.is_whitespace() {
-                i += c.len_utf8();
-                continue;
-            }
-            if c.is_alphanumeric() {
-                let end = word_end(
-                    text,
-                    i,
-                    para.span.end,
-                    quotes.get(qi).map(|q| q.outer.start),
-                );
-                toks.push(Tok {
-                    span: Span::new(i, end),
-                    kind: TokKind::Word,
-                    para: pi,
-                    sent: 0,
-                });
-                i = end;
-                continue;
-            }
-            toks.push(Tok {
-                span: Span::new(i, i + c.len_utf8()),
-                kind: TokKind::Punct,
-                para: pi,
-                sent: 0,
-            });
-            i += c.len_utf8();
         }
         cursor = i;
         // Sentences within this paragraph.
@@ -149,25 +126,89 @@ pub fn tokenize(text: &str, paras: &[Paragraph], quotes: &[QuoteSpan], n_quotes:
     Tokens { toks, quote_tok }
 }
 
-/// The end of the word that starts at `i`: letters and digits, joined by
-/// apostrophes, hyphens and dots that have a letter or digit after them
-/// (don’t, Connor’s, 31-year-old, U.S).
-fn word_end(text: &str, i: usize, limit: usize, next_quote: Option<usize>) -> usize {
-    let limit = next_quote.map_or(limit, |q| q.min(limit));
-    let mut end = i;
-    let mut iter = text[i..limit].char_indices().peekable();
-    while let Some((j, c)) = iter.next() {
+/// Push the words and punctuation of `span`, text with no quotation in it,
+/// as tokens of paragraph `para`; returns the span's end.
+fn plain_tokens(text: &str, span: Span, para: usize, toks: &mut Vec<Tok>) -> usize {
+    let mut i = span.start;
+    while i < span.end {
+        let c = char_at(text, i);
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            i += len;
+            continue;
+        }
+        let (end, kind) = if c.is_alphanumeric() {
+            (word_end(text, i, span.end), TokKind::Word)
+        } else {
+            (i + len, TokKind::Punct)
+        };
+        toks.push(Tok {
+            span: Span::new(i, end),
+            kind,
+            para,
+            sent: 0,
+        });
+        i = end;
+    }
+    span.end
+}
+
+/// The end of the word that starts at `i`, before `limit`: letters and
+/// digits, joined by apostrophes, hyphens and dots that have a letter or
+/// digit after them (don’t, Connor’s, 31-year-old, U.S).
+fn word_end(text: &str, i: usize, limit: usize) -> usize {
+    let bytes = &text.as_bytes()[..limit];
+    let mut j = i;
+    while j < limit {
+        // Runs of ASCII letters and digits are most of any word: a byte
+        // test each, no decoding.
+        j += bytes[j..]
+            .iter()
+            .position(|&b| !ASCII_ALNUM[usize::from(b)])
+            .unwrap_or(limit - j);
+        if j == limit {
+            break;
+        }
+        let c = char_at(text, j);
+        let after = j + c.len_utf8();
         if c.is_alphanumeric() {
-            end = i + j + c.len_utf8();
+            j = after;
             continue;
         }
         let joins = matches!(c, '\'' | '’' | '‘' | '-' | '‐' | '.' | '&')
-            && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            && after < limit
+            && char_at(text, after).is_alphanumeric();
         if !joins {
             break;
         }
+        j = after;
     }
-    end
+    j
+}
+
+/// Whether each byte is an ASCII letter or digit: one load per byte in the
+/// loop over a word, where the range tests cost three compares.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The character at byte `i`, a char boundary below the end; an ASCII byte
+/// is its own character, so most calls decode nothing.
+fn char_at(text: &str, i: usize) -> char {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return char::from(b);
+    }
+    text[i..]
+        .chars()
+        .next()
+        .expect("i is a char boundary below the end")
 }
 
 fn ends_sentence(text: &str, toks: &[Tok], t: usize, quotes: &[QuoteSpan]) -> bool {
