@@ -172,7 +172,7 @@ impl People {
         for run in self.runs.iter().filter(|r| r.words.len() > 1) {
             for s in 0..run.words.len() - 1 {
                 *suffix_count
-                    .entry(words_key(text, &run.words[s..]))
+                    .entry(names::words_key(text, &run.words[s..]))
                     .or_default() += 1;
             }
         }
@@ -184,9 +184,9 @@ impl People {
             // The longest suffix named as often as the two-word one:
             // `Drama Star Ola Pim` is `Ola Pim` when `Ola Pim` is named elsewhere too.
             let n = words.len();
-            let base = suffix_count[&words_key(text, &words[n - 2..])];
+            let base = suffix_count[&names::words_key(text, &words[n - 2..])];
             let s = (0..n - 1)
-                .find(|&s| suffix_count[&words_key(text, &words[s..])] == base)
+                .find(|&s| suffix_count[&names::words_key(text, &words[s..])] == base)
                 .expect("the two-word suffix itself qualifies");
             let e = self.entity_for(text, &words[s..], true);
             self.run_entity[ri] = e;
@@ -623,8 +623,7 @@ impl People {
     /// As `lookup`, skipping people of another gender than `gender` (`Mr
     /// Hughes` is not Carys Hughes when her father Gareth is in the article).
     pub fn lookup_with(&self, text: &str, words: &[Span], gender: Gender) -> Option<usize> {
-        let name = names::display(text, words);
-        let key = names::key(&name);
+        let key = names::words_key(text, words);
         if let Some(&e) = self.by_key.get(&key) {
             return Some(e);
         }
@@ -633,8 +632,16 @@ impl People {
             return (1..words.len()).find_map(|s| self.lookup_exact(text, &words[s..]));
         }
         // `ML:` in a transcript after `MARIA LOPEZ:`: initials of a full name.
-        let initials =
-            (2..=3).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase());
+        // Its display form is the word, or the word and a stop: the word
+        // alone decides whether the form needs building.
+        let capitals =
+            |w: &str| (2..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+        let name = if capitals(words[0].of(text)) {
+            names::display(text, words)
+        } else {
+            String::new()
+        };
+        let initials = capitals(&name);
         if initials
             && let Some(&e) = self.by_alias[Alias::Initials as usize]
                 .get(&name)
@@ -697,8 +704,7 @@ impl People {
     }
 
     fn lookup_exact(&self, text: &str, words: &[Span]) -> Option<usize> {
-        let key = names::key(&names::display(text, words));
-        self.by_key.get(&key).copied()
+        self.by_key.get(&names::words_key(text, words)).copied()
     }
 
     /// The entity for a name in a cue: known, or new if the cue proves it
@@ -1125,10 +1131,6 @@ fn age_apposition<'t>(text: &'t str, toks: &[Tok], after: usize) -> Option<&'t s
         && n.bytes().all(|b| b.is_ascii_digit())
         && toks.get(after + 2).is_some_and(|t| t.span.of(text) == ","))
     .then_some(n)
-}
-
-fn words_key(text: &str, words: &[Span]) -> String {
-    names::key(&names::display(text, words))
 }
 
 fn is_adverb(toks: &[Tok], text: &str, k: usize) -> bool {
