@@ -72,12 +72,13 @@ fn has_inner_sentence_break(content: &str) -> bool {
 /// Whether `after` (the text after a closing mark) begins with a speech cue:
 /// `, he says`, `," Ola told Pim`, `" said Mr Lyn`, `, the actor added`.
 pub fn starts_with_cue(after: &str) -> bool {
+    // The verb ends the pattern with `(?:\z|\W)`, not `\b`: every verb ends
+    // in a letter, so the two say the same, but a Unicode `\b` makes the
+    // regex's DFA give up at the first non-ASCII byte (a ’ or an é in the
+    // context) and fall back to a backtracker that clears a bitmap of every
+    // NFA state on each search: 40 000 instructions a call, not 1 000.
     static CUE: LazyLock<Regex> = LazyLock::new(|| {
-        let verbs = lexicon::reporting_verbs()
-            .iter()
-            .map(|v| regex::escape(v))
-            .collect::<Vec<_>>()
-            .join("|");
+        let verbs = alternation_tree(lexicon::reporting_verbs());
         let pattern = format!(
             r"(?x)
             ^\s*[,;]?\s*(?:--|[—–-])?\s*
@@ -88,7 +89,7 @@ pub fn starts_with_cue(after: &str) -> bool {
                   | (?i:the|a|an|one|another|his|her|their)(?:\s+[\p{{L}}\d'’-]+){{1,3}}
                 )
                 \s+(?:\p{{L}}+ly\s+|also\s+|later\s+|then\s+|previously\s+)?
-                (?i:{verbs})\b
+                (?i:{verbs})(?:\z|\W)
               | # verb then subject: said Ola / insists Pim / added little Amy
                 (?i:{verbs})\s+[\p{{L}}\d]
             )"
@@ -102,6 +103,47 @@ pub fn starts_with_cue(after: &str) -> bool {
         end -= 1;
     }
     CUE.is_match(&after[..end])
+}
+
+/// `words` (sorted, no repeats) as one regex alternation with shared
+/// prefixes written once: `add|added|adds|admit` → `ad(?:d(?:|ed|s)|mit)`.
+/// It matches the same words, but the regex compiler, which does not factor
+/// an alternation of case-insensitive words itself, builds the cue pattern
+/// in two fifths less time (it was a twentieth of a run on 3 MB).
+fn alternation_tree(words: &[&str]) -> String {
+    let mut out = String::new();
+    push_alternation_tree(words, &mut out);
+    out
+}
+
+fn push_alternation_tree(words: &[&str], out: &mut String) {
+    let mut i = 0;
+    while i < words.len() {
+        if i > 0 {
+            out.push('|');
+        }
+        let Some(c) = words[i].chars().next() else {
+            i += 1; // the empty word (sorted first): nothing to write
+            continue;
+        };
+        // The run of words that begin with `c`, and their common prefix
+        // (sorted: that of its first and last word).
+        let n = words[i..].iter().take_while(|w| w.starts_with(c)).count();
+        let (first, last) = (words[i], words[i + n - 1]);
+        let common = first
+            .char_indices()
+            .zip(last.chars())
+            .find(|&((_, a), b)| a != b)
+            .map_or(first.len().min(last.len()), |((at, _), _)| at);
+        out.push_str(&regex::escape(&first[..common]));
+        if n > 1 {
+            let rest: Vec<&str> = words[i..i + n].iter().map(|w| &w[common..]).collect();
+            out.push_str("(?:");
+            push_alternation_tree(&rest, out);
+            out.push(')');
+        }
+        i += n;
+    }
 }
 
 /// Bytes after a quotation that a cue can span: a subject of up to four
@@ -137,6 +179,45 @@ mod tests {
     #[test]
     fn quotation_followed_by_a_cue_is_direct() {
         assert_eq!(classify("it’s late,", "But ", " she says."), Kind::Direct);
+    }
+
+    #[test]
+    fn every_reporting_verb_ends_in_a_letter() {
+        // What lets the cue pattern end a verb with `(?:\z|\W)` for `\b`.
+        assert!(
+            lexicon::reporting_verbs()
+                .iter()
+                .all(|v| v.ends_with(|c: char| c.is_ascii_alphabetic()))
+        );
+    }
+
+    #[test]
+    fn a_cue_verb_ends_where_its_word_does() {
+        assert!(starts_with_cue(", he said"));
+        assert!(starts_with_cue(", he said’ and"));
+        assert!(!starts_with_cue(", he saidé"));
+        assert!(!starts_with_cue(", he said_"));
+        assert!(!starts_with_cue(", he said2"));
+    }
+
+    #[test]
+    fn the_verb_tree_matches_the_verbs_and_nothing_else() {
+        assert_eq!(
+            alternation_tree(&["add", "added", "adds", "admit"]),
+            "ad(?:d(?:|ed|s)|mit)"
+        );
+        let verbs = lexicon::reporting_verbs();
+        let tree = Regex::new(&format!("^(?:{})$", alternation_tree(verbs))).unwrap();
+        let is_verb = |w: &str| verbs.binary_search(&w).is_ok();
+        for v in verbs {
+            assert!(tree.is_match(v), "{v}");
+            assert!(!tree.is_match(&format!("{v}x")) || is_verb(&format!("{v}x")));
+            for cut in 0..v.len() {
+                let dropped = format!("{}{}", &v[..cut], &v[cut + 1..]);
+                assert_eq!(tree.is_match(&v[..cut]), is_verb(&v[..cut]), "{v}");
+                assert_eq!(tree.is_match(&dropped), is_verb(&dropped), "{v}");
+            }
+        }
     }
 
     #[test]

@@ -66,39 +66,74 @@ pub struct Mark {
 
 /// The quotation marks of the paragraph `para`, in order.
 pub fn scan(text: &str, para: Span) -> Vec<Mark> {
-    let body = para.of(text);
-    let latex = body.contains("``");
     let mut marks = Vec::new();
-    let mut iter = body.char_indices().peekable();
-    let mut prev: Option<char> = None;
-    while let Some((i, c)) = iter.next() {
-        let glyph = match c {
-            '"' | '“' | '”' | '„' | '‟' | '\'' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '‹' | '›'
-            | '`' => c,
-            _ => {
-                prev = Some(c);
-                continue;
-            }
-        };
-        let mut len = c.len_utf8();
+    scan_into(text, para, &mut marks);
+    marks
+}
+
+/// `scan` into a buffer the caller reuses from paragraph to paragraph
+/// (cleared first).
+pub fn scan_into(text: &str, para: Span, marks: &mut Vec<Mark>) {
+    marks.clear();
+    let body = para.of(text);
+    let bytes = body.as_bytes();
+    // Whether the text uses LaTeX ``: asked only at a '' (rare), so most
+    // paragraphs are never searched for it.
+    let mut latex: Option<bool> = None;
+    let mut at = 0;
+    // Jump from byte to byte that can begin a mark: most of a paragraph is
+    // passed over without decoding a char.
+    while let Some(i) = next_mark_byte(bytes, at) {
+        let glyph = body[i..].chars().next().expect("a mark byte begins a char");
+        let mut len = glyph.len_utf8();
+        at = i + len;
+        if !is_mark_char(glyph) {
+            continue;
+        }
         // LaTeX doubles: `` opens, '' closes (only in a text that uses ``).
-        let doubled = match iter.peek() {
-            Some(&(_, n)) if n == glyph && (glyph == '`' || (glyph == '\'' && latex)) => {
-                iter.next();
-                len += 1;
-                true
-            }
-            _ => false,
-        };
-        let next = body[i + len..].chars().next();
+        let doubled = (glyph == '`' || glyph == '\'')
+            && bytes.get(at) == Some(&(glyph as u8))
+            && (glyph == '`' || *latex.get_or_insert_with(|| body.contains("``")));
+        if doubled {
+            len += 1;
+            at += 1;
+        }
+        let prev = body[..i].chars().next_back();
+        let next = body[at..].chars().next();
         let span = Span::new(para.start + i, para.start + i + len);
-        if let Some(mark) = classify(glyph, doubled, prev, next, &body[i + len..], span) {
+        if let Some(mark) = classify(glyph, doubled, prev, next, &body[at..], span) {
             marks.push(mark);
         }
-        prev = Some(if doubled { glyph } else { c });
     }
-    resolve_plural_possessives(&mut marks);
-    marks
+    resolve_plural_possessives(marks);
+}
+
+/// The first byte at or after `from` that can begin a mark.
+fn next_mark_byte(bytes: &[u8], mut from: usize) -> Option<usize> {
+    // Whole blocks first: an `|` over a fixed-size block has no early exit,
+    // so the compiler tests its bytes all at once (SIMD).
+    while let Some(block) = bytes[from..].first_chunk::<16>() {
+        if block
+            .iter()
+            .fold(0, |any, &b| any | u8::from(may_begin_mark(b)))
+            != 0
+        {
+            break;
+        }
+        from += 16;
+    }
+    bytes[from..]
+        .iter()
+        .position(|&b| may_begin_mark(b))
+        .map(|i| from + i)
+}
+
+/// Whether byte `b` can begin a mark's UTF-8: " ' ` themselves, 0xC2 for
+/// « », 0xE2 for the marks at U+2018–U+201F and ‹ ›. Any other byte is
+/// inside or at the start of some other char. (`|`, not `matches!`: no
+/// branches, so the block test in `next_mark_byte` vectorises.)
+fn may_begin_mark(b: u8) -> bool {
+    (b == b'"') | (b == b'\'') | (b == b'`') | (b == 0xC2) | (b == 0xE2)
 }
 
 fn is_mark_char(c: char) -> bool {
@@ -235,6 +270,9 @@ fn is_elision(rest: &str) -> bool {
 /// `Jones' cow is cuter!'`: a mark after a plural `s` is a possessive when
 /// the next single mark in the paragraph closes too; otherwise it may close.
 fn resolve_plural_possessives(marks: &mut Vec<Mark>) {
+    if !marks.iter().any(|m| m.after_plural_s) {
+        return; // the common case: nothing to drop, nothing to allocate
+    }
     let mut next_single_closes = false;
     let mut drop = vec![false; marks.len()];
     for (i, m) in marks.iter().enumerate().rev() {

@@ -79,10 +79,11 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
     {
         return Some(NotSpeech::NamedAs);
     }
+    let words = word_count(trimmed);
     // `SLOW IS THE NEW LOUD`: capitals throughout are a slogan or a sign.
     let letters = trimmed.chars().filter(|c| c.is_alphabetic());
-    if word_count(trimmed) >= 2
-        && letters.clone().count() > 3
+    if words >= 2
+        && letters.clone().nth(3).is_some() // more than three
         && letters.clone().all(char::is_uppercase)
     {
         return Some(NotSpeech::TitleCase);
@@ -109,20 +110,21 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
     if prev_adjacent
         && capitalised(prev)
         && capitalised(next)
-        && word_count(trimmed) <= 3
+        && words <= 3
         && !ends_sentence(trimmed)
     {
         return Some(NotSpeech::Nickname);
     }
-    if is_scare_quote(trimmed, before) && !starts_with_cue(after) {
+    if is_scare_quote(trimmed, words, before) && !starts_with_cue(after) {
         return Some(NotSpeech::ScareQuote);
     }
-    if is_title_case(trimmed) && !ends_sentence(trimmed) {
+    // The cheap test first: a sentence is never a title here.
+    if !ends_sentence(trimmed) && is_title_case(trimmed) {
         // `David corrects him: “Glasgow,”` is speech; `Review: ‘Lanterns’` is not.
         let colon_before = before.trim_end().ends_with(':')
             && sentence_has_verb(before.trim_end().trim_end_matches(':'));
         // `says only, “Oh,”`: a verb a word or two before.
-        let verb_before = word_count(trimmed) == 1 && verb_within(before, 3);
+        let verb_before = words == 1 && verb_within(before, 3);
         if !(colon_before || verb_before || starts_with_cue(after)) {
             return Some(NotSpeech::TitleCase);
         }
@@ -145,9 +147,8 @@ const SCARE_WORDS: usize = 3;
 
 /// `never “difficult”`, `that’s “having a day”`: a few lower-case words, no
 /// sentence of their own, where the writer's sentence has nobody saying or
-/// thinking anything before them.
-fn is_scare_quote(trimmed: &str, before: &str) -> bool {
-    let words = word_count(trimmed);
+/// thinking anything before them. `words`: `word_count(trimmed)`.
+fn is_scare_quote(trimmed: &str, words: usize, before: &str) -> bool {
     // Inside the writer's sentence (a word before it), where US style puts
     // the sentence's stop inside the marks: `from "hold."`.
     let inside = before.trim_end().ends_with(|c: char| c.is_alphanumeric());
@@ -198,19 +199,25 @@ fn word_count(text: &str) -> usize {
 
 /// Every major word capitalised (or a number), at most ten words.
 fn is_title_case(text: &str) -> bool {
-    let words: Vec<&str> = text
+    let words = text
         .split(|c: char| c.is_whitespace() || c == '-' || c == '—' || c == '–' || c == '/')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .take(11)
-        .collect();
-    if words.is_empty() || words.len() > 10 {
-        return false;
-    }
-    words.iter().enumerate().all(|(i, w)| {
+        .filter(|w| !w.is_empty());
+    // Read word by word, no list: most quotations fail at their first or
+    // second word.
+    let mut count = 0;
+    for (i, w) in words.enumerate() {
+        if i == 10 {
+            return false; // more than ten words
+        }
         let first = w.chars().next().expect("words are non-empty");
-        first.is_uppercase() || first.is_numeric() || (i > 0 && lexicon::is_minor_title_word(w))
-    })
+        let major = first.is_uppercase() || first.is_numeric();
+        if !(major || (i > 0 && lexicon::is_minor_title_word(w))) {
+            return false;
+        }
+        count += 1;
+    }
+    count > 0
 }
 
 #[cfg(test)]

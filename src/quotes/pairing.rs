@@ -65,8 +65,10 @@ pub fn pair(text: &str, paras: &[Paragraph]) -> Vec<RawQuote> {
         out: Vec::new(),
         last_word: vec![None; paras.len()],
     };
+    let mut marks = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
-        for mark in marks::scan(text, para.span) {
+        marks::scan_into(text, para.span, &mut marks);
+        for &mark in &marks {
             p.feed(mark, pi);
         }
     }

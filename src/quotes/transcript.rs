@@ -44,6 +44,9 @@ fn turn(text: &str, para: Span) -> Option<(Span, Span)> {
         .expect("valid label pattern")
     });
     let body = para.of(text);
+    if !may_open_with_label(body.as_bytes()) {
+        return None;
+    }
     let caps = LABEL.captures(body)?;
     let label = caps.name("label")?;
     // `Transcript: …`, `Review: …`, `Update: …` head a section, not a turn;
@@ -61,6 +64,32 @@ fn turn(text: &str, para: Span) -> Option<(Span, Span)> {
     let label = Span::new(para.start + label.start(), para.start + label.end());
     let content = Span::new(para.start + whole.end(), para.end);
     Some((label, content))
+}
+
+/// Whether a paragraph can open with `Name:` at all, read from its ASCII
+/// bytes: a label is letters, `'’.-` and spaces up to its colon, so an
+/// ASCII byte outside those before any colon (`,` `"` a digit, or a small
+/// first letter) rules one out. Most paragraphs are ruled out within a few
+/// words without running the label pattern; a non-ASCII byte leaves it to
+/// the pattern.
+fn may_open_with_label(body: &[u8]) -> bool {
+    match body.first() {
+        None => return false,
+        Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => return false,
+        Some(_) => {}
+    }
+    for &b in body {
+        let in_label = b.is_ascii_alphabetic()
+            || b.is_ascii_whitespace()
+            || matches!(b, b'\'' | b'.' | b'-' | 0x0B);
+        if b == b':' || !b.is_ascii() {
+            return true;
+        }
+        if !in_label {
+            return false;
+        }
+    }
+    false
 }
 
 fn is_question(text: &str, span: Span) -> bool {
@@ -210,6 +239,21 @@ mod tests {
     fn a_headline_far_from_the_transcript_is_no_turn() {
         let text = "Show Title: Ola on Fame\n\nOne.\n\nTwo.\n\nThree.\n\nIvo: Hi.\n\nOla: Hello.";
         assert_eq!(found(text), [("Ivo", "Hi."), ("Ola", "Hello.")]);
+    }
+
+    #[test]
+    fn labels_with_accents_and_odd_spaces_are_read() {
+        let text = "Élodie: Hi.\n\nIvo\u{b}O'Neil-Pim: Hello.\n\nAnn Lee:\u{a0}Yes.";
+        assert_eq!(
+            found(text),
+            [
+                ("Élodie", "Hi."),
+                ("Ivo\u{b}O'Neil-Pim", "Hello."),
+                ("Ann Lee", "Yes.")
+            ]
+        );
+        assert!(!may_open_with_label(b"ola: hi"));
+        assert!(!may_open_with_label(b"Ola, 2: hi"));
     }
 
     #[test]
