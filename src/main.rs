@@ -82,7 +82,7 @@ fn main() -> ExitCode {
                 .or_else(|| std::thread::available_parallelism().ok())
                 .map_or(1, NonZeroUsize::get);
             let options = Options { lossy, jobs };
-            let run = |out: &mut dyn Write, jsonl: bool| {
+            let run = |out: &mut (dyn Write + Send), jsonl: bool| {
                 let mut sink = Sink::new(out, jsonl);
                 let mut outcome = if stdin_jsonl {
                     batch::run(batch::stdin_lines(), options, &mut sink)
@@ -104,7 +104,8 @@ fn main() -> ExitCode {
             let jsonl = jsonl || stdin_jsonl;
             let outcome = match &output {
                 Some(path) => write_file(path, |file| run(file, jsonl)),
-                None => run(&mut io::stdout().lock(), jsonl),
+                // Not locked: the workers write it, each in turn.
+                None => run(&mut io::stdout(), jsonl),
             };
             finish(outcome, output.as_deref())
         }
