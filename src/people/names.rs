@@ -73,6 +73,14 @@ pub fn runs(text: &str, toks: &[Tok]) -> Vec<NameRun> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Most tokens are words in small letters or punctuation: no name
+        // starts there, and `run_at` need not be asked.
+        let t = toks[i];
+        let first = text.as_bytes().get(t.span.start).copied().unwrap_or(b' ');
+        if t.kind != TokKind::Word || (first.is_ascii() && !first.is_ascii_uppercase()) {
+            i += 1;
+            continue;
+        }
         if let Some(run) = run_at(text, toks, i) {
             i = run.toks.end;
             out.push(run);
