@@ -474,10 +474,7 @@ fn seen(word: &str) -> Seen {
         }
         return look_up(word);
     }
-    let mut packed = [0u8; 16];
-    packed[..bytes.len()].copy_from_slice(bytes);
-    packed[15] = bytes.len() as u8;
-    let key = u128::from_le_bytes(packed);
+    let key = pack(bytes);
     // Multiply-rotate as in `WordHasher`; the multiply leaves its
     // best-mixed bits at the top.
     const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -500,6 +497,40 @@ fn seen(word: &str) -> Seen {
         ways.swap(0, 1);
         ways[0].seen
     })
+}
+
+/// A word of at most 15 bytes as one number: its bytes zero-padded, little
+/// endian, with its length in the top byte. Read with a few loads straight
+/// from the word: copying the bytes into a buffer and reading the buffer
+/// back made every lookup wait for the copy.
+fn pack(bytes: &[u8]) -> u128 {
+    let n = bytes.len();
+    debug_assert!(n <= MEMO_WORD);
+    let len = (n as u128) << 120;
+    let u64_at = |i: usize| {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&bytes[i..i + 8]);
+        u64::from_le_bytes(b)
+    };
+    let u32_at = |i: usize| {
+        let mut b = [0u8; 4];
+        b.copy_from_slice(&bytes[i..i + 4]);
+        u64::from(u32::from_le_bytes(b))
+    };
+    if n >= 8 {
+        // The last eight bytes, shifted down past those the first eight hold.
+        let tail = u64_at(n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0);
+        return u128::from(u64_at(0)) | (u128::from(tail) << 64) | len;
+    }
+    if n >= 4 {
+        let tail = u32_at(n - 4) >> (8 * (8 - n));
+        return u128::from(u32_at(0) | (tail << 32)) | len;
+    }
+    let mut low = 0u128;
+    for (i, &b) in bytes.iter().enumerate() {
+        low |= u128::from(b) << (8 * i);
+    }
+    low | len
 }
 
 /// In the list, in any case.
@@ -1039,6 +1070,23 @@ mod tests {
         assert!(!is_org_noun(quote));
         let padded = format!("{longest}’ll");
         assert_eq!(seen(&padded).lists, look_up(&padded).lists, "{padded}");
+    }
+
+    #[test]
+    fn pack_is_the_padded_bytes_and_the_length() {
+        let word = "abcdefghijklmno";
+        for n in 0..=MEMO_WORD {
+            let mut padded = [0u8; 16];
+            padded[..n].copy_from_slice(&word.as_bytes()[..n]);
+            padded[15] = n as u8;
+            assert_eq!(
+                pack(&word.as_bytes()[..n]),
+                u128::from_le_bytes(padded),
+                "{n}"
+            );
+        }
+        // Trailing NULs and length tell words apart.
+        assert_ne!(pack(b"ab"), pack(b"ab\0"));
     }
 
     #[test]
