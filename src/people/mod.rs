@@ -171,22 +171,28 @@ impl People {
         let mut suffix_count: HashMap<String, usize> = HashMap::new();
         for run in self.runs.iter().filter(|r| r.words.len() > 1) {
             for s in 0..run.words.len() - 1 {
-                *suffix_count
-                    .entry(names::words_key(text, &run.words[s..]))
-                    .or_default() += 1;
+                names::with_key(text, &run.words[s..], |key| {
+                    match suffix_count.get_mut(key) {
+                        Some(count) => *count += 1,
+                        None => {
+                            suffix_count.insert(key.to_string(), 1);
+                        }
+                    }
+                });
             }
         }
+        let count = |words: &[Span]| names::with_key(text, words, |key| suffix_count[key]);
         for ri in 0..self.runs.len() {
-            let words = self.runs[ri].words.clone();
+            let words = self.runs[ri].words;
             if words.len() < 2 {
                 continue;
             }
             // The longest suffix named as often as the two-word one:
             // `Drama Star Ola Pim` is `Ola Pim` when `Ola Pim` is named elsewhere too.
             let n = words.len();
-            let base = suffix_count[&names::words_key(text, &words[n - 2..])];
+            let base = count(&words[n - 2..]);
             let s = (0..n - 1)
-                .find(|&s| suffix_count[&names::words_key(text, &words[s..])] == base)
+                .find(|&s| count(&words[s..]) == base)
                 .expect("the two-word suffix itself qualifies");
             let e = self.entity_for(text, &words[s..], true);
             self.run_entity[ri] = e;
@@ -236,7 +242,7 @@ impl People {
                     .honorific
                     .is_some_and(|h| h.checked_sub(1).is_some_and(is_verb));
             if speaks && self.lookup(text, &run.words).is_none() {
-                let (words, honorific) = (run.words.clone(), run.honorific_span);
+                let (words, honorific) = (run.words, run.honorific_span);
                 self.run_entity[ri] = self.resolve_name(text, &words, honorific);
             }
         }
@@ -244,11 +250,11 @@ impl People {
 
     fn add_cast(&mut self, text: &str, toks: &[Tok]) {
         for (ci, ai) in cast::notes(text, toks, &self.runs) {
-            let actor_words = self.runs[ai].words.clone();
+            let actor_words = self.runs[ai].words;
             let actor = self
                 .lookup(text, &actor_words)
                 .or_else(|| self.entity_for(text, &actor_words, true));
-            let char_words = self.runs[ci].words.clone();
+            let char_words = self.runs[ci].words;
             let character = self
                 .lookup(text, &char_words)
                 .or_else(|| self.entity_for(text, &char_words, true));
@@ -623,13 +629,19 @@ impl People {
     /// As `lookup`, skipping people of another gender than `gender` (`Mr
     /// Hughes` is not Carys Hughes when her father Gareth is in the article).
     pub fn lookup_with(&self, text: &str, words: &[Span], gender: Gender) -> Option<usize> {
-        let key = names::words_key(text, words);
-        if let Some(&e) = self.by_key.get(&key) {
-            return Some(e);
-        }
         if words.len() > 1 {
-            // `Forever Ola Pim`: the longest known suffix.
-            return (1..words.len()).find_map(|s| self.lookup_exact(text, &words[s..]));
+            // The full name, or `Forever Ola Pim`: the longest known suffix.
+            return (0..words.len()).find_map(|s| self.lookup_exact(text, &words[s..]));
+        }
+        names::with_key(text, words, |key| {
+            self.lookup_word(text, words, key, gender)
+        })
+    }
+
+    /// `lookup_with` for a one-word name whose key is `key`.
+    fn lookup_word(&self, text: &str, words: &[Span], key: &str, gender: Gender) -> Option<usize> {
+        if let Some(&e) = self.by_key.get(key) {
+            return Some(e);
         }
         // `ML:` in a transcript after `MARIA LOPEZ:`: initials of a full name.
         // Its display form is the word, or the word and a stop: the word
@@ -653,12 +665,12 @@ impl People {
             gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender
         };
         let surname = self.by_alias[Alias::Surname as usize]
-            .get(&key)
+            .get(key)
             .into_iter()
             .flatten()
             .map(|&e| (true, e));
         let first = self.by_alias[Alias::FirstName as usize]
-            .get(&key)
+            .get(key)
             .into_iter()
             .flatten()
             .map(|&e| (false, e));
@@ -704,7 +716,7 @@ impl People {
     }
 
     fn lookup_exact(&self, text: &str, words: &[Span]) -> Option<usize> {
-        self.by_key.get(&names::words_key(text, words)).copied()
+        names::with_key(text, words, |key| self.by_key.get(key).copied())
     }
 
     /// The entity for a name in a cue: known, or new if the cue proves it

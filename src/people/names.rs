@@ -9,6 +9,8 @@
 //! start a name (`The`, `But`, `Season`), honorifics (`Mr`), role nouns
 //! (`Star`, `Actor`), and after a possessive.
 
+use std::cell::RefCell;
+
 use crate::lexicon;
 use crate::span::Span;
 use crate::text::{Tok, TokKind};
@@ -20,7 +22,7 @@ pub struct NameRun {
     /// Bytes of the name, from its first word to its last (no possessive).
     pub span: Span,
     /// The name's words, possessive stripped.
-    pub words: Vec<Span>,
+    pub words: NameWords,
     /// Honorific right before it (`Mr`, `Dr.`), if any: its token, and its
     /// bytes with the stop.
     pub honorific: Option<usize>,
@@ -38,6 +40,37 @@ pub struct NameRun {
 
 /// The most words a name run holds.
 const MAX_NAME_WORDS: usize = 6;
+
+/// A name's words, kept in place: a name has a few words at most, and an
+/// article has a name run every hundred bytes or so, each of which had a
+/// vector of its own to allocate.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct NameWords {
+    spans: [Span; MAX_NAME_WORDS],
+    len: usize,
+}
+
+impl NameWords {
+    /// Add a word; the run stops taking words before this is full.
+    fn push(&mut self, word: Span) {
+        self.spans[self.len] = word;
+        self.len += 1;
+    }
+}
+
+impl std::ops::Deref for NameWords {
+    type Target = [Span];
+
+    fn deref(&self) -> &[Span] {
+        &self.spans[..self.len]
+    }
+}
+
+impl std::fmt::Debug for NameWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
 
 /// Whether the word token could be part of a name.
 pub fn is_name_word(word: &str) -> bool {
@@ -102,7 +135,7 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
     if !is_name_word(w) {
         return None;
     }
-    let mut words = Vec::new();
+    let mut words = NameWords::default();
     let mut k = i;
     let mut possessive = false;
     // No name has more than a handful of words; a longer run of capitals
@@ -270,11 +303,34 @@ pub fn display(text: &str, words: &[Span]) -> String {
 /// the words are ASCII: display then only adds stops and changes case,
 /// and the key drops stops and lowercases.
 pub fn words_key(text: &str, words: &[Span]) -> String {
-    if !words.iter().all(|w| w.of(text).is_ascii()) {
-        return key(&display(text, words));
+    let mut out = String::new();
+    words_key_into(text, words, &mut out);
+    out
+}
+
+/// `f(&words_key(text, words))`, with the key written into a buffer the
+/// thread keeps: looking a name up allocates nothing.
+pub fn with_key<R>(text: &str, words: &[Span], f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static KEY: RefCell<String> = const { RefCell::new(String::new()) };
     }
-    let bytes: usize = words.iter().map(|w| w.end - w.start + 1).sum();
-    let mut out = String::with_capacity(bytes);
+    KEY.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut key) => {
+            words_key_into(text, words, &mut key);
+            f(&key)
+        }
+        // Asked again from inside `f`: a key of its own.
+        Err(_) => f(&words_key(text, words)),
+    })
+}
+
+/// `words_key`, into `out` (cleared first).
+fn words_key_into(text: &str, words: &[Span], out: &mut String) {
+    out.clear();
+    if !words.iter().all(|w| w.of(text).is_ascii()) {
+        out.push_str(&key(&display(text, words)));
+        return;
+    }
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
             out.push(' ');
@@ -286,7 +342,6 @@ pub fn words_key(text: &str, words: &[Span]) -> String {
                 .map(|b| char::from(b.to_ascii_lowercase())),
         );
     }
-    out
 }
 
 /// A key to compare names by: lower case, accents folded.

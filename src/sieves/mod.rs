@@ -56,7 +56,7 @@ pub enum Who {
 impl Who {
     pub fn name(run: &NameRun) -> Who {
         Who::Name {
-            words: run.words.clone(),
+            words: run.words.to_vec(),
             span: run.span,
             honorific: run.honorific_span,
         }
