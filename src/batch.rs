@@ -282,10 +282,9 @@ impl<W: Write> Shared<'_, '_, W> {
                 return;
             }
             let mut sent = false;
-            let mut deliver = |event: Event| {
+            let deliver = |event: Event| {
                 // An input that is not yet being written holds back after
-                // its first batch: held records stay a segment or two per
-                // worker.
+                // its first batch: held records stay a segment per worker.
                 let records = matches!(&event, Event::Records(_))
                     || matches!(&event, Event::Done(r) if !r.is_empty());
                 if records && sent && !self.wait_until(|written| written >= index) {
@@ -294,27 +293,7 @@ impl<W: Write> Shared<'_, '_, W> {
                 sent |= records;
                 self.deliver(index, event)
             };
-            // Each batch waits for the next event, so that the last goes
-            // out with the end of the input.
-            let mut pending: Option<Vec<Record>> = None;
-            let emit = |event: Event| match event {
-                Event::Records(records) => {
-                    let before = pending.replace(records);
-                    before.is_none_or(|r| deliver(Event::Records(r)))
-                }
-                Event::Message(message, fails) => {
-                    pending.take().is_none_or(|r| deliver(Event::Records(r)))
-                        && deliver(Event::Message(message, fails))
-                }
-                Event::Done(mut records) => {
-                    if let Some(mut last) = pending.take() {
-                        last.append(&mut records);
-                        records = last;
-                    }
-                    deliver(Event::Done(records))
-                }
-            };
-            if !process(source, options, emit) {
+            if !process(source, options, deliver) {
                 return; // the output failed
             }
         }
@@ -414,17 +393,23 @@ fn process(source: Source, options: Options, mut emit: impl FnMut(Event) -> bool
     }
     let mut segments = Segments::new(&decoded, &name);
     let mut sent = false;
+    // The last segment's records go out with the end of the input.
+    let mut last = Vec::new();
     loop {
         // A bug on one article must not cost the others their records: it
         // is reported for that input, and the run goes on.
         match catching(|| segments.next()) {
             Ok(Some(mut records)) => {
-                if records.is_empty() {
-                    continue;
-                }
                 for r in &mut records {
                     r.id.clone_from(&id);
                     r.repaired |= repaired;
+                }
+                if segments.is_done() {
+                    last = records;
+                    break;
+                }
+                if records.is_empty() {
+                    continue;
                 }
                 if !emit(Event::Records(records)) {
                     return false;
@@ -451,7 +436,7 @@ fn process(source: Source, options: Options, mut emit: impl FnMut(Event) -> bool
             }
         }
     }
-    emit(Event::Done(Vec::new()))
+    emit(Event::Done(last))
 }
 
 thread_local! {

@@ -92,6 +92,13 @@ impl<'a> Segments<'a> {
     }
 }
 
+impl Segments<'_> {
+    /// Whether every segment has been given: the one given last was the last.
+    pub fn is_done(&self) -> bool {
+        self.next >= self.decoded.text.len()
+    }
+}
+
 impl Iterator for Segments<'_> {
     /// The records of one segment, in document order, offsets into the file.
     type Item = Vec<Record>;
