@@ -117,6 +117,7 @@ pub fn run<W: Write + Send>(
         turn: Condvar::new(),
         stop: AtomicBool::new(false),
         window: 2 * jobs,
+        jsonl: sink.jsonl,
         out: Mutex::new(Output {
             sink,
             held: BTreeMap::new(),
@@ -212,7 +213,35 @@ struct Shared<'a, 'w, W: Write> {
     stop: AtomicBool,
     /// How far ahead of the writing a worker may start an input.
     window: usize,
+    /// One record per line, not a JSON array.
+    jsonl: bool,
     out: Mutex<Output<'w, W>>,
+}
+
+/// An event as the output keeps it until its turn: records already printed.
+enum Held {
+    Records(io::Result<Printed>),
+    Message(String, bool),
+    Done(io::Result<Printed>),
+}
+
+/// Records printed as they will be written after at least one record.
+struct Printed {
+    bytes: Vec<u8>,
+    count: usize,
+}
+
+impl Printed {
+    fn new(jsonl: bool, records: &[Record]) -> io::Result<Printed> {
+        let mut bytes = Vec::new();
+        for r in records {
+            print(jsonl, false, r, &mut bytes)?;
+        }
+        Ok(Printed {
+            bytes,
+            count: records.len(),
+        })
+    }
 }
 
 /// The output, and the events of inputs whose turn has not come.
@@ -223,7 +252,7 @@ struct Shared<'a, 'w, W: Write> {
 /// two cores went into the kernel.)
 struct Output<'w, W: Write> {
     sink: &'w mut Sink<W>,
-    held: BTreeMap<usize, VecDeque<Event>>,
+    held: BTreeMap<usize, VecDeque<Held>>,
     /// The input being written.
     current: usize,
     failed: usize,
@@ -239,14 +268,14 @@ impl<W: Write> Output<'_, W> {
             .and_then(VecDeque::pop_front)
         {
             match event {
-                Event::Records(records) => self.sink.write(&records)?,
-                Event::Message(message, fails) => {
+                Held::Records(printed) => self.sink.write_printed(&printed?)?,
+                Held::Message(message, fails) => {
                     // Not eprintln!: it panics when standard error is closed.
                     let _ = writeln!(io::stderr(), "{message}");
                     self.failed += usize::from(fails);
                 }
-                Event::Done(records) => {
-                    self.sink.write(&records)?;
+                Held::Done(printed) => {
+                    self.sink.write_printed(&printed?)?;
                     self.held.remove(&self.current);
                     self.current += 1;
                     shared.advance(self.current);
@@ -291,7 +320,14 @@ impl<W: Write> Shared<'_, '_, W> {
                     return false;
                 }
                 sent |= records;
-                self.deliver(index, event)
+                // Printed here, before the output is locked: the lock is
+                // held only to copy bytes out.
+                let held = match event {
+                    Event::Records(records) => Held::Records(Printed::new(self.jsonl, &records)),
+                    Event::Message(message, fails) => Held::Message(message, fails),
+                    Event::Done(records) => Held::Done(Printed::new(self.jsonl, &records)),
+                };
+                self.deliver(index, held)
             };
             if !process(source, options, deliver) {
                 return; // the output failed
@@ -301,7 +337,7 @@ impl<W: Write> Shared<'_, '_, W> {
 
     /// Hand an event of input `index` to the output, and write what is
     /// ready. False once the output has failed.
-    fn deliver(&self, index: usize, event: Event) -> bool {
+    fn deliver(&self, index: usize, event: Held) -> bool {
         let Ok(mut out) = self.out.lock() else {
             return false;
         };
@@ -571,6 +607,30 @@ pub struct Sink<W: Write> {
     buf: Vec<u8>,
 }
 
+/// Print one record as the output has it: a line of JSON, or an element
+/// of the array with its separator (`[` before the first, `,` before the
+/// others).
+fn print(jsonl: bool, first: bool, r: &Record, buf: &mut Vec<u8>) -> io::Result<()> {
+    if jsonl {
+        // serde_json escapes control characters in strings, so a record
+        // never holds a raw newline or tab: one per line.
+        serde_json::to_writer(&mut *buf, r)?;
+        buf.push(b'\n');
+    } else {
+        buf.extend_from_slice(if first { b"[\n  " } else { b",\n  " });
+        // The printer one level in, as inside the array: its own `[` goes
+        // nowhere (the array's is written above), so each line of the
+        // element comes out indented, with no pass over the text to indent
+        // it.
+        let mut pretty = PrettyFormatter::new();
+        pretty.begin_array(&mut io::sink())?;
+        r.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut *buf, pretty,
+        ))?;
+    }
+    Ok(())
+}
+
 impl<W: Write> Sink<W> {
     pub fn new(out: W, jsonl: bool) -> Self {
         Sink {
@@ -587,31 +647,24 @@ impl<W: Write> Sink<W> {
             // out whole: writes into a Vec cannot fail, so the printer's
             // many small writes are plain appends.
             self.buf.clear();
-            if self.jsonl {
-                // serde_json escapes control characters in strings, so a
-                // record never holds a raw newline or tab: one per line.
-                serde_json::to_writer(&mut self.buf, r)?;
-                self.buf.push(b'\n');
-            } else {
-                self.buf.extend_from_slice(if self.written == 0 {
-                    b"[\n  "
-                } else {
-                    b",\n  "
-                });
-                // The printer one level in, as inside the array: its own
-                // `[` goes nowhere (the array's is written above), so each
-                // line of the element comes out indented, with no pass
-                // over the text to indent it.
-                let mut pretty = PrettyFormatter::new();
-                pretty.begin_array(&mut io::sink())?;
-                r.serialize(&mut serde_json::Serializer::with_formatter(
-                    &mut self.buf,
-                    pretty,
-                ))?;
-            }
+            print(self.jsonl, self.written == 0, r, &mut self.buf)?;
             self.out.write_all(&self.buf)?;
             self.written += 1;
         }
+        Ok(())
+    }
+
+    /// Write records printed ahead (as after a first record).
+    fn write_printed(&mut self, printed: &Printed) -> io::Result<()> {
+        let mut bytes = printed.bytes.as_slice();
+        if !self.jsonl && self.written == 0 && printed.count > 0 {
+            // The first record opens the array: `[` where the others
+            // have `,` (the two separators differ in that byte only).
+            self.out.write_all(b"[")?;
+            bytes = &bytes[1..];
+        }
+        self.out.write_all(bytes)?;
+        self.written += printed.count;
         Ok(())
     }
 
