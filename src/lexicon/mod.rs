@@ -569,8 +569,26 @@ pub fn is_courtesy_title(word: &str) -> bool {
 /// A contraction counts as its pronoun: `she’s`, `he'd`, `they’ll` (news
 /// prose writes `she’s revealed` as often as `she revealed`).
 pub fn pronoun(word: &str) -> Option<Pronoun> {
+    // Asked of every word of an article: most cannot be one by their first
+    // letter alone (the lowercased word, or the stem of a contraction,
+    // starts with the lowercased first byte).
+    if let Some(&b) = word.as_bytes().first()
+        && b.is_ascii()
+        && *PRONOUN_INITIALS & (1u128 << b.to_ascii_lowercase()) == 0
+    {
+        return None;
+    }
     seen(word).pronoun
 }
+
+/// The ASCII bytes a listed pronoun starts with, one bit each.
+static PRONOUN_INITIALS: LazyLock<u128> = LazyLock::new(|| {
+    TABLE
+        .iter()
+        .filter(|(_, e)| e.pronoun.is_some())
+        .filter_map(|(w, _)| w.as_bytes().first().filter(|b| b.is_ascii()))
+        .fold(0, |mask, &b| mask | 1u128 << b)
+});
 
 /// A capitalised word that still starts no name: a word listed as never
 /// starting one (`The`, `Season`), an honorific, a person or title noun, a
@@ -1015,12 +1033,14 @@ mod tests {
                 let mut chars = w.chars();
                 let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
                 let capitalised = first.unwrap_or_default() + chars.as_str();
+                let contracted = format!("{capitalised}’ll");
                 spellings.extend([
                     w.to_string(),
                     capitalised,
                     w.to_uppercase(),
                     format!("{w}."),
                     format!("{w}’s"),
+                    contracted,
                 ]);
             }
         }
@@ -1038,6 +1058,8 @@ mod tests {
                 assert_eq!(honorific(w).is_some(), exact(HONORIFICS, stem), "{w}");
                 assert_eq!(person_noun(w).is_some(), any_case(PERSON_NOUNS, w), "{w}");
                 assert_eq!(kin_relation(w).is_some(), exact(KIN_WORDS, w), "{w}");
+                // The first-letter shortcut answers as the table does.
+                assert_eq!(pronoun(w), look_up(w).pronoun, "{w}");
                 assert_eq!(is_month(w), months.contains(w), "{w}");
                 assert_eq!(is_number_word(w), numbers.contains(w), "{w}");
                 let blocks = is_non_name_word(w)

@@ -335,13 +335,14 @@ fn words_key_into(text: &str, words: &[Span], out: &mut String) {
         if i > 0 {
             out.push(' ');
         }
-        out.extend(
-            w.of(text)
-                .bytes()
-                .filter(|&b| b != b'.')
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        let w = w.of(text);
+        if w.contains('.') {
+            out.extend(w.chars().filter(|&c| c != '.'));
+        } else {
+            out.push_str(w);
+        }
     }
+    out.make_ascii_lowercase();
 }
 
 /// A key to compare names by: lower case, accents folded.
