@@ -213,24 +213,31 @@ impl People {
             }
             let after = run.toks.end;
             // `Acme, a software firm,` / `Burton, a doctor,` / `the firm Acme`
-            let described = apposition_nouns(text, toks, after)
-                .any(|w| lexicon::person_noun(w).is_some() || lexicon::is_org_noun(w));
+            let described = || {
+                apposition_nouns(text, toks, after)
+                    .any(|w| lexicon::person_noun(w).is_some() || lexicon::is_org_noun(w))
+            };
             // `Jayden, 10, is …`: an age in apposition.
-            let aged = age_apposition(text, toks, after).is_some();
-            let role_before = run.role.is_some()
-                || run.toks.start.checked_sub(1).is_some_and(|k| {
-                    let w = toks[k].span.of(text);
-                    lexicon::is_org_noun(w) && w.chars().next().is_some_and(char::is_lowercase)
-                });
+            let aged = || age_apposition(text, toks, after).is_some();
+            let role_before = || {
+                run.role.is_some()
+                    || run.toks.start.checked_sub(1).is_some_and(|k| {
+                        let w = toks[k].span.of(text);
+                        lexicon::is_org_noun(w) && w.chars().next().is_some_and(char::is_lowercase)
+                    })
+            };
             // `the wise little Alice was`: a listed first name as a subject.
-            let first_name_subject = run.words.len() == 1
-                && !run.sentence_initial
-                && lexicon::first_name_gender(run.words[0].of(text)).is_some()
-                && followed_by_lower(text, toks, after);
-            let speaks = described
-                || aged
-                || first_name_subject
-                || role_before
+            let first_name_subject = || {
+                run.words.len() == 1
+                    && !run.sentence_initial
+                    && lexicon::first_name_gender(run.words[0].of(text)).is_some()
+                    && followed_by_lower(text, toks, after)
+            };
+            // Each asked only until one says yes.
+            let speaks = described()
+                || aged()
+                || first_name_subject()
+                || role_before()
                 || is_verb(after)
                 || (is_adverb(toks, text, after) && is_verb(after + 1))
                 || run

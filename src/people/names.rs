@@ -147,11 +147,13 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
         }
         // A month or a number after a name word continues it: `Jo March`,
         // `Beacon One`.
-        let continues = !words.is_empty() && {
-            let stem = strip_possessive(w).0;
-            lexicon::is_month(stem) || lexicon::is_number_word(stem)
+        let continues = || {
+            !words.is_empty() && {
+                let stem = strip_possessive(w).0;
+                lexicon::is_month(stem) || lexicon::is_number_word(stem)
+            }
         };
-        if is_name_word(w) || continues {
+        if is_name_word(w) || continues() {
             let (stem, poss) = strip_possessive(w);
             let start = toks[k].span.start;
             words.push(Span::new(start, start + stem.len()));
