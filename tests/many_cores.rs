@@ -94,7 +94,7 @@ fn feed_pipes_in_turn(dir: &Scratch, args: &[&str], files: &[&str]) {
         }
         let before = files[i - 1];
         while !seen.iter().any(|s| s == before) {
-            match receive.recv_timeout(std::time::Duration::from_secs(20)) {
+            match receive.recv_timeout(std::time::Duration::from_secs(120)) {
                 Ok(file) => seen.push(file),
                 Err(_) => {
                     let _ = child.kill();
