@@ -10,14 +10,7 @@ use serde_json::Value;
 
 mod common;
 
-use common::{BIN, Scratch, assert_status, records, stderr, stdout};
-
-const BIKES: &str = "Tova Brennick opened a repair shop in Lindhavn last spring. \
-    “People keep their bikes for decades,” Brennick says.\n";
-const ROWING: &str = "Jorund Maelis coaches the local rowing club. \
-    “We train before dawn,” Maelis tells River Weekly.\n";
-const FENCES: &str =
-    "Ansel Virk paints fences in Harrow. “Paint dries slowly in June,” Virk says.\n\n";
+use common::{BIKES, BIN, FENCES, ROWING, Scratch, assert_status, records, stderr, stdout};
 
 fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)

@@ -11,6 +11,14 @@ use serde_json::Value;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_hs-quotes");
 
+/// Three invented articles, one quotation each.
+pub const BIKES: &str = "Tova Brennick opened a repair shop in Lindhavn last spring. \
+    “People keep their bikes for decades,” Brennick says.\n";
+pub const ROWING: &str = "Jorund Maelis coaches the local rowing club. \
+    “We train before dawn,” Maelis tells River Weekly.\n";
+pub const FENCES: &str =
+    "Ansel Virk paints fences in Harrow. “Paint dries slowly in June,” Virk says.\n\n";
+
 /// A fresh folder per test, removed when the test ends (also on failure).
 pub struct Scratch(pub PathBuf);
 
