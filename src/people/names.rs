@@ -82,15 +82,21 @@ pub fn is_name_word(word: &str) -> bool {
     }
     let bare = strip_possessive(word).0;
     // `Oscar-winning`, `Swansea-based`, `II-listed` describe; `Jean-Luc` names.
-    let lower_tail = bare
-        .split(['-', '‐'])
-        .skip(1)
-        .any(|p| p.chars().next().is_some_and(char::is_lowercase));
+    // (Most words have no hyphen: a byte test says so before the split; the
+    // `‐` hyphen's UTF-8 starts with 0xE2.)
+    let lower_tail = bare.bytes().any(|b| b == b'-' || b == 0xE2)
+        && bare
+            .split(['-', '‐'])
+            .skip(1)
+            .any(|p| p.chars().next().is_some_and(char::is_lowercase));
     !(lower_tail || lexicon::blocks_name(bare))
 }
 
 /// `Connor’s` -> (`Connor`, true).
 pub fn strip_possessive(word: &str) -> (&str, bool) {
+    if !word.ends_with(['s', 'S']) {
+        return (word, false); // most words
+    }
     for suffix in ["’s", "'s", "’S", "'S"] {
         if let Some(stem) = word.strip_suffix(suffix)
             && !stem.is_empty()
