@@ -84,9 +84,11 @@ struct Event {
 
 pub struct People {
     pub entities: Vec<Entity>,
-    by_key: HashMap<String, usize>,
-    /// Surname, first-name and initials keys -> entities, in creation order.
-    by_alias: [HashMap<String, Vec<usize>>; 3],
+    /// Name key -> what it stands for: one lookup answers for the full
+    /// name, the surname and the first name.
+    known: HashMap<String, Known>,
+    /// Initials (`ML`) -> entities, in creation order.
+    by_initials: HashMap<String, Vec<usize>>,
     pub runs: Vec<NameRun>,
     /// Entity of each run, where known.
     pub run_entity: Vec<Option<usize>>,
@@ -101,12 +103,14 @@ pub struct People {
     main_person: Option<usize>,
 }
 
-/// The ways a part of a full name may stand for it.
-#[derive(Clone, Copy)]
-enum Alias {
-    Surname,
-    FirstName,
-    Initials,
+/// What a name key stands for.
+#[derive(Default)]
+struct Known {
+    /// The entity of that full name.
+    full: Option<usize>,
+    /// Entities with that surname, and with that first name, in creation order.
+    surname_of: Vec<usize>,
+    first_name_of: Vec<usize>,
 }
 
 /// More people than this sharing a surname or first name make it ambiguous.
@@ -126,8 +130,8 @@ impl People {
         let runs = names::runs(text, toks);
         let mut people = People {
             entities: Vec::new(),
-            by_key: HashMap::new(),
-            by_alias: Default::default(),
+            known: HashMap::new(),
+            by_initials: HashMap::new(),
             run_entity: vec![None; runs.len()],
             aside: vec![false; runs.len()],
             runs,
@@ -570,7 +574,7 @@ impl People {
     fn entity_for(&mut self, text: &str, words: &[Span], create: bool) -> Option<usize> {
         let name = names::display(text, words);
         let key = names::key(&name);
-        if let Some(&e) = self.by_key.get(&key) {
+        if let Some(e) = self.full_name(&key) {
             self.entities[e].count += 1;
             return Some(e);
         }
@@ -622,7 +626,7 @@ impl People {
             last_key: word_keys[word_keys.len() - 1].clone(),
             words: words.len(),
         });
-        self.by_key.insert(key, e);
+        self.known.entry(key).or_default().full = Some(e);
         self.index_aliases(e);
         Some(e)
     }
@@ -647,7 +651,8 @@ impl People {
 
     /// `lookup_with` for a one-word name whose key is `key`.
     fn lookup_word(&self, text: &str, words: &[Span], key: &str, gender: Gender) -> Option<usize> {
-        if let Some(&e) = self.by_key.get(key) {
+        let known = self.known.get(key);
+        if let Some(e) = known.and_then(|k| k.full) {
             return Some(e);
         }
         // `ML:` in a transcript after `MARIA LOPEZ:`: initials of a full name.
@@ -661,25 +666,19 @@ impl People {
             String::new()
         };
         let initials = capitals(&name);
-        if initials
-            && let Some(&e) = self.by_alias[Alias::Initials as usize]
-                .get(&name)
-                .and_then(|c| c.first())
-        {
+        if initials && let Some(&e) = self.by_initials.get(&name).and_then(|c| c.first()) {
             return Some(e);
         }
         let fits = |e: &Entity| {
             gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender
         };
-        let surname = self.by_alias[Alias::Surname as usize]
-            .get(key)
+        let surname = known
             .into_iter()
-            .flatten()
+            .flat_map(|k| &k.surname_of)
             .map(|&e| (true, e));
-        let first = self.by_alias[Alias::FirstName as usize]
-            .get(key)
+        let first = known
             .into_iter()
-            .flatten()
+            .flat_map(|k| &k.first_name_of)
             .map(|&e| (false, e));
         surname
             .chain(first)
@@ -708,22 +707,25 @@ impl People {
             .split_whitespace()
             .filter_map(|w| w.chars().next())
             .collect();
-        let keys = [
-            (Alias::Surname, entity.last_key.clone()),
-            (Alias::FirstName, entity.first_key.clone()),
-            (Alias::Initials, initials),
-        ];
-        for (alias, k) in keys {
-            let list = self.by_alias[alias as usize].entry(k).or_default();
-            // Past a handful of people sharing it, an alias names nobody in particular.
+        let (last_key, first_key) = (entity.last_key.clone(), entity.first_key.clone());
+        // Past a handful of people sharing it, an alias names nobody in particular.
+        let add = |list: &mut Vec<usize>| {
             if list.len() <= MAX_SHARED_ALIAS {
                 list.push(e);
             }
-        }
+        };
+        add(&mut self.known.entry(last_key).or_default().surname_of);
+        add(&mut self.known.entry(first_key).or_default().first_name_of);
+        add(self.by_initials.entry(initials).or_default());
     }
 
     fn lookup_exact(&self, text: &str, words: &[Span]) -> Option<usize> {
-        names::with_key(text, words, |key| self.by_key.get(key).copied())
+        names::with_key(text, words, |key| self.full_name(key))
+    }
+
+    /// The entity whose full name has this key.
+    fn full_name(&self, key: &str) -> Option<usize> {
+        self.known.get(key).and_then(|k| k.full)
     }
 
     /// The entity for a name in a cue: known, or new if the cue proves it
@@ -819,7 +821,7 @@ impl People {
     /// An organization named by a name and an org noun: `Richmond police`.
     pub fn organization(&mut self, name: &str) -> usize {
         let key = names::key(name);
-        if let Some(&e) = self.by_key.get(&key) {
+        if let Some(e) = self.full_name(&key) {
             return e;
         }
         let e = self.entities.len();
@@ -836,7 +838,7 @@ impl People {
             last_key: names::key(last),
             words: name.split_whitespace().count(),
         });
-        self.by_key.insert(key, e);
+        self.known.entry(key).or_default().full = Some(e);
         self.index_aliases(e);
         e
     }
