@@ -538,6 +538,12 @@ fn listed(word: &str, list: List) -> bool {
     seen(word).has(list)
 }
 
+/// In the list as a capital and then lowercase: `March`, not `march`.
+fn listed_capitalised(word: &str, list: List) -> bool {
+    let seen = seen(word);
+    seen.capitalised && seen.has(list)
+}
+
 /// In the list exactly as written: lowercase only.
 fn listed_exactly(word: &str, list: List) -> bool {
     let seen = seen(word);
@@ -723,8 +729,7 @@ pub fn is_message_noun(word: &str) -> bool {
 
 /// Exact case, capitalised: `March` is a month, `march` and `MARCH` are not.
 pub fn is_month(word: &str) -> bool {
-    let seen = seen(word);
-    seen.capitalised && seen.has(List::Month)
+    listed_capitalised(word, List::Month)
 }
 
 /// Exact case. A lowercase particle inside a name: `de`, `van`, `bin`.
@@ -744,8 +749,7 @@ pub fn is_non_describing_word(word: &str) -> bool {
 
 /// Exact case, capitalised: `One` continues a name (`Beacon One`), `one` does not.
 pub fn is_number_word(word: &str) -> bool {
-    let seen = seen(word);
-    seen.capitalised && seen.has(List::NumberWord)
+    listed_capitalised(word, List::NumberWord)
 }
 
 /// A word that opens a noun phrase of manner or place: `a`, `his`, `nobody`.
