@@ -159,7 +159,9 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
                 lexicon::is_month(stem) || lexicon::is_number_word(stem)
             }
         };
-        if is_name_word(w) || continues() {
+        // Word `i` was checked above: most runs are one word, and the
+        // check is the dearest part of a run.
+        if k == i || is_name_word(w) || continues() {
             let (stem, poss) = strip_possessive(w);
             let start = toks[k].span.start;
             words.push(Span::new(start, start + stem.len()));
