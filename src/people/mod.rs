@@ -66,9 +66,7 @@ pub struct Entity {
     /// Somebody the article does not name (`A neighbour, who asked not to be
     /// named, …`): pronouns may refer to them, and they speak as nobody.
     pub unnamed: bool,
-
-    first_key: String,
-    last_key: String,
+    /// Words in the name.
     words: usize,
 }
 
@@ -572,21 +570,30 @@ impl People {
 
     /// The entity for these name words, creating it if `create`.
     fn entity_for(&mut self, text: &str, words: &[Span], create: bool) -> Option<usize> {
-        let name = names::display(text, words);
-        let key = names::key(&name);
-        if let Some(e) = self.full_name(&key) {
+        // Most calls find a name already known: its key, built in a reused
+        // buffer, is all they need.
+        if let Some(e) = names::with_key(text, words, |key| self.full_name(key)) {
             self.entities[e].count += 1;
             return Some(e);
         }
         if !create {
             return None;
         }
-        let word_keys: Vec<String> = words.iter().map(|w| names::key(w.of(text))).collect();
+        let name = names::display(text, words);
+        let key = names::key(&name);
+        // A one-word name has no surname or first name to index, and no
+        // last word that names its kind.
+        let (first_key, last_key) = if words.len() > 1 {
+            let last = words[words.len() - 1];
+            (names::key(words[0].of(text)), names::key(last.of(text)))
+        } else {
+            (String::new(), String::new())
+        };
         let all_caps_single = words.len() == 1
             && name.chars().filter(|c| c.is_alphabetic()).count() > 1
             && !name.chars().any(char::is_lowercase);
         // `Halden Bank`, `Business Council`: the last word names the kind.
-        let org_word = words.len() > 1 && lexicon::is_org_noun(&word_keys[word_keys.len() - 1]);
+        let org_word = words.len() > 1 && lexicon::is_org_noun(&last_key);
         // `BBC Radio Wales`, `NBC News`: an acronym among mixed-case words.
         let acronym = |w: &&Span| {
             let w = w.of(text);
@@ -598,9 +605,7 @@ impl People {
         // word ends the name.
         let first_name = lexicon::first_name_gender(words[0].of(text)).is_some();
         let org_word = org_word && !first_name;
-        let place = words.len() > 1
-            && !first_name
-            && lexicon::is_place_noun(&word_keys[word_keys.len() - 1]);
+        let place = words.len() > 1 && !first_name && lexicon::is_place_noun(&last_key);
         let ty = if all_caps_single || org_word {
             EntityType::Organization
         } else if place {
@@ -622,12 +627,12 @@ impl People {
             roles: Vec::new(),
             count: 1,
             unnamed: false,
-            first_key: word_keys[0].clone(),
-            last_key: word_keys[word_keys.len() - 1].clone(),
             words: words.len(),
         });
         self.known.entry(key).or_default().full = Some(e);
-        self.index_aliases(e);
+        if words.len() > 1 {
+            self.index_aliases(e, first_key, last_key);
+        }
         Some(e)
     }
 
@@ -697,17 +702,12 @@ impl People {
     }
 
     /// Index a new multi-word entity under its surname, first name and initials.
-    fn index_aliases(&mut self, e: usize) {
-        let entity = &self.entities[e];
-        if entity.words < 2 {
-            return;
-        }
-        let initials: String = entity
+    fn index_aliases(&mut self, e: usize, first_key: String, last_key: String) {
+        let initials: String = self.entities[e]
             .name
             .split_whitespace()
             .filter_map(|w| w.chars().next())
             .collect();
-        let (last_key, first_key) = (entity.last_key.clone(), entity.first_key.clone());
         // Past a handful of people sharing it, an alias names nobody in particular.
         let add = |list: &mut Vec<usize>| {
             if list.len() <= MAX_SHARED_ALIAS {
@@ -763,8 +763,6 @@ impl People {
             roles: Vec::new(),
             count: 0,
             unnamed: true,
-            first_key: String::new(),
-            last_key: String::new(),
             words: 0,
         });
         self.entities.len() - 1
@@ -834,12 +832,13 @@ impl People {
             roles: Vec::new(),
             count: 1,
             unnamed: false,
-            first_key: names::key(name.split_whitespace().next().unwrap_or(name)),
-            last_key: names::key(last),
             words: name.split_whitespace().count(),
         });
         self.known.entry(key).or_default().full = Some(e);
-        self.index_aliases(e);
+        if self.entities[e].words > 1 {
+            let first = name.split_whitespace().next().unwrap_or(name);
+            self.index_aliases(e, names::key(first), names::key(last));
+        }
         e
     }
 
