@@ -170,31 +170,37 @@ impl People {
 
     /// Every multi-word name, under its fullest form.
     fn add_full_names(&mut self, text: &str) {
-        let mut suffix_count: HashMap<String, usize> = HashMap::new();
+        // The key of every suffix of every multi-word run, built once into
+        // one string: each is counted, then looked up again.
+        let mut keys = String::new();
+        let mut suffixes: Vec<std::ops::Range<usize>> = Vec::new();
         for run in self.runs.iter().filter(|r| r.words.len() > 1) {
             for s in 0..run.words.len() - 1 {
-                names::with_key(text, &run.words[s..], |key| {
-                    match suffix_count.get_mut(key) {
-                        Some(count) => *count += 1,
-                        None => {
-                            suffix_count.insert(key.to_string(), 1);
-                        }
-                    }
-                });
+                let start = keys.len();
+                names::push_words_key(text, &run.words[s..], &mut keys);
+                suffixes.push(start..keys.len());
             }
         }
-        let count = |words: &[Span]| names::with_key(text, words, |key| suffix_count[key]);
+        let mut suffix_count: HashMap<&str, usize> = HashMap::with_capacity(suffixes.len());
+        for range in &suffixes {
+            *suffix_count.entry(&keys[range.clone()]).or_insert(0) += 1;
+        }
+        let mut next = 0;
         for ri in 0..self.runs.len() {
             let words = self.runs[ri].words;
             if words.len() < 2 {
                 continue;
             }
+            // The run's suffix keys, longest first.
+            let n = words.len();
+            let own = &suffixes[next..next + n - 1];
+            next += n - 1;
+            let count = |s: usize| suffix_count[&keys[own[s].clone()]];
             // The longest suffix named as often as the two-word one:
             // `Drama Star Ola Pim` is `Ola Pim` when `Ola Pim` is named elsewhere too.
-            let n = words.len();
-            let base = count(&words[n - 2..]);
+            let base = count(n - 2);
             let s = (0..n - 1)
-                .find(|&s| count(&words[s..]) == base)
+                .find(|&s| count(s) == base)
                 .expect("the two-word suffix itself qualifies");
             let e = self.entity_for(text, &words[s..], true);
             self.run_entity[ri] = e;

@@ -337,10 +337,16 @@ pub fn with_key<R>(text: &str, words: &[Span], f: impl FnOnce(&str) -> R) -> R {
 /// `words_key`, into `out` (cleared first).
 fn words_key_into(text: &str, words: &[Span], out: &mut String) {
     out.clear();
+    push_words_key(text, words, out);
+}
+
+/// Append the key of these name words to `out`.
+pub fn push_words_key(text: &str, words: &[Span], out: &mut String) {
     if !words.iter().all(|w| w.of(text).is_ascii()) {
         out.push_str(&key(&display(text, words)));
         return;
     }
+    let start = out.len();
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
             out.push(' ');
@@ -352,7 +358,7 @@ fn words_key_into(text: &str, words: &[Span], out: &mut String) {
             out.push_str(w);
         }
     }
-    out.make_ascii_lowercase();
+    out[start..].make_ascii_lowercase();
 }
 
 /// A key to compare names by: lower case, accents folded.
