@@ -117,6 +117,10 @@ const MAX_SHARED_ALIAS: usize = 8;
 /// Events a description may look back over for someone with its role.
 const ROLE_LOOKBACK: usize = 512;
 
+/// Name keys the maps make room for before an article's first name: an
+/// article of a few thousand words names a few dozen people and places.
+const KNOWN_NAMES_AT_FIRST: usize = 64;
+
 /// Paragraphs a pronoun may look back over.
 const WINDOW_PARAS: usize = 3;
 /// Events a pronoun may look back over: keeps resolution cheap on any input.
@@ -128,8 +132,11 @@ impl People {
         let runs = names::runs(text, toks);
         let mut people = People {
             entities: Vec::new(),
-            known: HashMap::new(),
-            by_initials: HashMap::new(),
+            // Room for an article's names from the start: growing the maps
+            // a key at a time rehashed them several times per article. A
+            // larger document grows them as it needs.
+            known: HashMap::with_capacity(KNOWN_NAMES_AT_FIRST),
+            by_initials: HashMap::with_capacity(KNOWN_NAMES_AT_FIRST / 4),
             run_entity: vec![None; runs.len()],
             aside: vec![false; runs.len()],
             runs,
