@@ -538,16 +538,64 @@ fn listed(word: &str, list: List) -> bool {
     seen(word).has(list)
 }
 
-/// In the list as a capital and then lowercase: `March`, not `march`.
-fn listed_capitalised(word: &str, list: List) -> bool {
-    let seen = seen(word);
-    seen.capitalised && seen.has(list)
-}
-
 /// In the list exactly as written: lowercase only.
 fn listed_exactly(word: &str, list: List) -> bool {
-    let seen = seen(word);
-    seen.lowercase && seen.has(list)
+    seen(word).has_exactly(list)
+}
+
+impl Seen {
+    /// In the list as a capital and then lowercase: `March`, not `march`.
+    fn has_capitalised(&self, list: List) -> bool {
+        self.capitalised && self.has(list)
+    }
+
+    fn has_exactly(&self, list: List) -> bool {
+        self.lowercase && self.has(list)
+    }
+}
+
+/// What the lists say of one word, looked up once, for a rule that asks
+/// one word several questions: the word after a name may be another name
+/// word, a month (`Jo March`) or a particle (`de`), the word before it an
+/// honorific or a role. Each answer is the one the function of the same
+/// name gives.
+#[derive(Clone, Copy)]
+pub struct Word(Seen);
+
+pub fn word(word: &str) -> Word {
+    Word(seen(word))
+}
+
+impl Word {
+    pub fn blocks_name(&self) -> bool {
+        let seen = &self.0;
+        seen.has(List::NonName)
+            || seen.honorific.is_some()
+            || seen.person.is_some()
+            || seen.has(List::Title)
+            || seen.pronoun.is_some()
+            || seen.has(List::Reporting)
+    }
+
+    pub fn is_month(&self) -> bool {
+        self.0.has_capitalised(List::Month)
+    }
+
+    pub fn is_number_word(&self) -> bool {
+        self.0.has_capitalised(List::NumberWord)
+    }
+
+    pub fn is_name_particle(&self) -> bool {
+        self.0.has_exactly(List::NameParticle)
+    }
+
+    pub fn honorific(&self) -> Option<Gender> {
+        self.0.honorific.map(|h| h.gender)
+    }
+
+    pub fn person_noun(&self) -> Option<Gender> {
+        self.0.person
+    }
 }
 
 pub fn is_reporting_verb(word: &str) -> bool {
@@ -560,7 +608,7 @@ pub fn is_cognition_verb(word: &str) -> bool {
 
 /// "Mr." / "mr" -> `Some(Male)`; a title that does not tell gender -> `Some(Unknown)`.
 pub fn honorific(word: &str) -> Option<Gender> {
-    seen(word).honorific.map(|h| h.gender)
+    self::word(word).honorific()
 }
 
 /// A title of courtesy (`Mr`, `Dr.`, `Sir`), which stays with a surname the
@@ -601,18 +649,12 @@ static PRONOUN_INITIALS: LazyLock<u128> = LazyLock::new(|| {
 /// pronoun or a reporting verb. One lookup for the six lists, as every
 /// capitalised word of an article is asked.
 pub fn blocks_name(word: &str) -> bool {
-    let seen = seen(word);
-    seen.has(List::NonName)
-        || seen.honorific.is_some()
-        || seen.person.is_some()
-        || seen.has(List::Title)
-        || seen.pronoun.is_some()
-        || seen.has(List::Reporting)
+    self::word(word).blocks_name()
 }
 
 /// "actress" -> `Some(Female)`, "actor" -> `Some(Unknown)`, "table" -> `None`.
 pub fn person_noun(word: &str) -> Option<Gender> {
-    seen(word).person
+    self::word(word).person_noun()
 }
 
 pub fn is_org_noun(word: &str) -> bool {
@@ -729,12 +771,12 @@ pub fn is_message_noun(word: &str) -> bool {
 
 /// Exact case, capitalised: `March` is a month, `march` and `MARCH` are not.
 pub fn is_month(word: &str) -> bool {
-    listed_capitalised(word, List::Month)
+    self::word(word).is_month()
 }
 
 /// Exact case. A lowercase particle inside a name: `de`, `van`, `bin`.
 pub fn is_name_particle(word: &str) -> bool {
-    listed_exactly(word, List::NameParticle)
+    self::word(word).is_name_particle()
 }
 
 /// A word for nobody in particular: `someone`, `fans`, `critics`.
@@ -749,7 +791,7 @@ pub fn is_non_describing_word(word: &str) -> bool {
 
 /// Exact case, capitalised: `One` continues a name (`Beacon One`), `one` does not.
 pub fn is_number_word(word: &str) -> bool {
-    listed_capitalised(word, List::NumberWord)
+    self::word(word).is_number_word()
 }
 
 /// A word that opens a noun phrase of manner or place: `a`, `his`, `nobody`.

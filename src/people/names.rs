@@ -74,11 +74,15 @@ impl std::fmt::Debug for NameWords {
 
 /// Whether the word token could be part of a name.
 pub fn is_name_word(word: &str) -> bool {
-    let Some(first) = word.chars().next() else {
-        return false;
-    };
+    name_shaped(word).is_some_and(|bare| !lexicon::blocks_name(bare))
+}
+
+/// The word without its possessive, if it is shaped like a name word
+/// (whatever the word lists say of it).
+fn name_shaped(word: &str) -> Option<&str> {
+    let first = word.chars().next()?;
     if !first.is_uppercase() {
-        return false;
+        return None;
     }
     let bare = strip_possessive(word).0;
     // `Oscar-winning`, `Swansea-based`, `II-listed` describe; `Jean-Luc` names.
@@ -89,7 +93,7 @@ pub fn is_name_word(word: &str) -> bool {
             .split(['-', '‐'])
             .skip(1)
             .any(|p| p.chars().next().is_some_and(char::is_lowercase));
-    !(lower_tail || lexicon::blocks_name(bare))
+    (!lower_tail).then_some(bare)
 }
 
 /// `Connor’s` -> (`Connor`, true).
@@ -151,18 +155,16 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
         if toks[k].para != toks[i].para {
             break;
         }
+        let (stem, poss) = strip_possessive(w);
+        // Word `i` was checked above: most runs are one word, and the
+        // check is the dearest part of a run. Any later word is asked
+        // whether it is a name word, a month or a particle in one lookup.
+        let listed = (k != i).then(|| lexicon::word(stem));
+        let is_name = |listed: lexicon::Word| name_shaped(w).is_some() && !listed.blocks_name();
         // A month or a number after a name word continues it: `Jo March`,
         // `Beacon One`.
-        let continues = || {
-            !words.is_empty() && {
-                let stem = strip_possessive(w).0;
-                lexicon::is_month(stem) || lexicon::is_number_word(stem)
-            }
-        };
-        // Word `i` was checked above: most runs are one word, and the
-        // check is the dearest part of a run.
-        if k == i || is_name_word(w) || continues() {
-            let (stem, poss) = strip_possessive(w);
+        let continues = |listed: lexicon::Word| listed.is_month() || listed.is_number_word();
+        if listed.is_none_or(|l| is_name(l) || continues(l)) {
             let start = toks[k].span.start;
             words.push(Span::new(start, start + stem.len()));
             k += 1;
@@ -181,10 +183,11 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
             }
             continue;
         }
-        if !words.is_empty()
-            && lexicon::is_name_particle(w)
-            && word(k + 1).is_some_and(is_name_word)
-        {
+        let particle = match listed {
+            Some(listed) if !poss => listed.is_name_particle(),
+            _ => lexicon::is_name_particle(w),
+        };
+        if !words.is_empty() && particle && word(k + 1).is_some_and(is_name_word) {
             words.push(toks[k].span);
             k += 1;
             continue;
@@ -207,9 +210,10 @@ pub fn run_at(text: &str, toks: &[Tok], i: usize) -> Option<NameRun> {
     if let Some((j, w)) = before(back)
         && toks[j].para == first.para
     {
-        if lexicon::honorific(w).is_some() {
+        let listed = lexicon::word(w);
+        if listed.honorific().is_some() {
             honorific = Some(j);
-        } else if lexicon::person_noun(w).is_some() && back == 1 {
+        } else if listed.person_noun().is_some() && back == 1 {
             role = Some(j);
         }
     }
