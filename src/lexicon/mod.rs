@@ -624,25 +624,44 @@ pub fn is_courtesy_title(word: &str) -> bool {
 /// prose writes `she’s revealed` as often as `she revealed`).
 pub fn pronoun(word: &str) -> Option<Pronoun> {
     // Asked of every word of an article: most cannot be one by their first
-    // letter alone (the lowercased word, or the stem of a contraction,
-    // starts with the lowercased first byte).
+    // letter and length alone (`the`, `was`, `of`), as the lowercased word,
+    // or the stem of a contraction, starts with the lowercased first byte.
+    // Lowercasing keeps an ASCII word's length.
     if let Some(&b) = word.as_bytes().first()
         && b.is_ascii()
-        && *PRONOUN_INITIALS & (1u128 << b.to_ascii_lowercase()) == 0
     {
-        return None;
+        let lengths = PRONOUN_SHAPES[usize::from(b.to_ascii_lowercase())];
+        if lengths == 0 || (lengths & length_bit(word.len()) == 0 && word.is_ascii()) {
+            return None;
+        }
     }
     seen(word).pronoun
 }
 
-/// The ASCII bytes a listed pronoun starts with, one bit each.
-static PRONOUN_INITIALS: LazyLock<u128> = LazyLock::new(|| {
+/// For each ASCII byte, the lengths in bytes of the listed pronouns that
+/// start with it and of their contractions (`she’s`): bit `n` for `n`
+/// bytes, the top bit for any longer.
+static PRONOUN_SHAPES: LazyLock<[u16; 128]> = LazyLock::new(|| {
+    // Bits are or-ed together: the order of the table does not matter.
     TABLE
         .iter()
-        .filter(|(_, e)| e.pronoun.is_some())
-        .filter_map(|(w, _)| w.as_bytes().first().filter(|b| b.is_ascii()))
-        .fold(0, |mask, &b| mask | 1u128 << b)
+        .filter_map(|(w, e)| Some((w, e.pronoun?, *w.as_bytes().first()?)))
+        .filter(|&(_, _, b)| b.is_ascii())
+        .fold([0u16; 128], |mut shapes, (w, p, b)| {
+            let mut lengths = length_bit(w.len());
+            if p.case == Case::Subject {
+                for c in CONTRACTIONS {
+                    lengths |= length_bit(w.len() + c.len());
+                }
+            }
+            shapes[usize::from(b)] |= lengths;
+            shapes
+        })
 });
+
+fn length_bit(len: usize) -> u16 {
+    1 << len.min(15)
+}
 
 /// A capitalised word that still starts no name: a word listed as never
 /// starting one (`The`, `Season`), an honorific, a person or title noun, a
@@ -1080,6 +1099,7 @@ mod tests {
                 let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
                 let capitalised = first.unwrap_or_default() + chars.as_str();
                 let contracted = format!("{capitalised}’ll");
+                let straight = [format!("{w}'d"), format!("{}'LL", w.to_uppercase())];
                 spellings.extend([
                     w.to_string(),
                     capitalised,
@@ -1088,6 +1108,7 @@ mod tests {
                     format!("{w}’s"),
                     contracted,
                 ]);
+                spellings.extend(straight);
             }
         }
         for _round in 0..2 {
