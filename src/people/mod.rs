@@ -483,7 +483,10 @@ impl People {
                 continue;
             }
             let word = tok.span.of(text);
-            if let Some(p) = lexicon::pronoun(word)
+            // Few words open a clause: asked first, that spares asking the
+            // word lists about the others.
+            if opens_clause(text, toks, i)
+                && let Some(p) = lexicon::pronoun(word)
                 && p.case == lexicon::Case::Subject
                 && !p.first_or_second_person
                 && p.number == Number::Singular
@@ -1215,13 +1218,28 @@ fn followed_by_lower(text: &str, toks: &[Tok], end: usize) -> bool {
 }
 
 /// A mention from token `first` to `end` stands where a clause's subject
-/// stands: it opens the sentence or follows `,` `;` `:` `(` or a dash, or a
-/// sentence-opening `But`/`And`/`So`; and a lower-case word follows it.
+/// stands: it opens a clause (`opens_clause`), and a lower-case word or a
+/// comma follows it.
 fn is_subject_position(text: &str, toks: &[Tok], first: usize, end: usize) -> bool {
+    opens_clause(text, toks, first) && {
+        let end = past_aside(text, toks, end);
+        toks.get(end).is_some_and(|t| {
+            let w = t.span.of(text);
+            (t.kind == TokKind::Word
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(w, "and" | "or" | "nor"))
+                || (t.kind == TokKind::Punct && w == ",")
+        })
+    }
+}
+
+/// Token `first` opens a clause: it opens the sentence or follows `,` `;`
+/// `:` `(`, a dash, a quotation mark or a sentence-opening `But`/`And`/`So`.
+fn opens_clause(text: &str, toks: &[Tok], first: usize) -> bool {
     let Some(tok) = toks.get(first) else {
         return false;
     };
-    let opens = first == 0 || toks[first - 1].sent != tok.sent || {
+    first == 0 || toks[first - 1].sent != tok.sent || {
         let prev = toks[first - 1];
         match prev.kind {
             TokKind::Punct => matches!(prev.span.of(text), "," | ";" | ":" | "(" | "—" | "–"),
@@ -1233,16 +1251,7 @@ fn is_subject_position(text: &str, toks: &[Tok], first: usize, end: usize) -> bo
             }
             TokKind::Quote(_) => true,
         }
-    };
-    let end = past_aside(text, toks, end);
-    let followed = toks.get(end).is_some_and(|t| {
-        let w = t.span.of(text);
-        (t.kind == TokKind::Word
-            && w.chars().next().is_some_and(char::is_lowercase)
-            && !matches!(w, "and" | "or" | "nor"))
-            || (t.kind == TokKind::Punct && w == ",")
-    });
-    opens && followed
+    }
 }
 
 #[cfg(test)]
