@@ -57,13 +57,13 @@ pub struct Outcome {
 }
 
 /// What a worker tells the writer about input `index`.
-enum Event {
-    Records(Vec<Record>),
+enum Event<'a> {
+    Records(Vec<Record<'a>>),
     /// A message for standard error; `true` if the input failed.
     Message(String, bool),
     /// The input's last records (often all of them), and its end: one
     /// message, so an article costs the writer one wake-up, not two.
-    Done(Vec<Record>),
+    Done(Vec<Record<'a>>),
 }
 
 /// Every standard-input line of a JSON Lines stream, as a [`Source`].
@@ -403,7 +403,7 @@ impl<W: Write> Shared<'_, '_, W> {
 
 /// Read and extract one input, telling `emit` what came of it. False when
 /// nobody listens any more.
-fn process(source: Source, options: Options, mut emit: impl FnMut(Event) -> bool) -> bool {
+fn process(source: Source, options: Options, mut emit: impl FnMut(Event<'_>) -> bool) -> bool {
     let Input {
         decoded,
         name,
@@ -437,7 +437,7 @@ fn process(source: Source, options: Options, mut emit: impl FnMut(Event) -> bool
         match catching(|| segments.next()) {
             Ok(Some(mut records)) => {
                 for r in &mut records {
-                    r.id.clone_from(&id);
+                    r.id = id.as_deref();
                     r.repaired |= repaired;
                 }
                 if segments.is_done() {

@@ -99,12 +99,12 @@ impl Segments<'_> {
     }
 }
 
-impl Iterator for Segments<'_> {
+impl<'a> Iterator for Segments<'a> {
     /// The records of one segment, in document order, offsets into the file.
-    type Item = Vec<Record>;
+    type Item = Vec<Record<'a>>;
 
-    fn next(&mut self) -> Option<Vec<Record>> {
-        let text = self.decoded.text.as_str();
+    fn next(&mut self) -> Option<Vec<Record<'a>>> {
+        let text: &'a str = self.decoded.text.as_str();
         if self.next >= text.len() {
             return None;
         }
