@@ -24,6 +24,7 @@ mod source_phrase;
 mod trailing_cue;
 mod transcript_label;
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::people::{People, names::NameRun};
@@ -99,6 +100,10 @@ pub struct Context<'a> {
     pub chain_members: &'a [Vec<usize>],
     /// For each quotation, the speech quotation before it among the top-level ones.
     pub prev_speech: &'a [Option<usize>],
+    /// For each token, whether it is a reporting verb, once asked
+    /// ([`Context::is_verb`]): the cue sieves ask about the same words
+    /// around a quotation one after another.
+    pub verbs: &'a [Cell<Option<bool>>],
 }
 
 pub trait Sieve: Sync {
@@ -239,6 +244,7 @@ pub fn attribute(
             last = Some(q);
         }
     }
+    let verbs = vec![Cell::new(None); toks.len()];
     let mut decided: Vec<Option<Decision>> = vec![None; quotes.len()];
     for q in 0..quotes.len() {
         if quotes[q].not_speech.is_some() {
@@ -259,6 +265,7 @@ pub fn attribute(
                     chain: &chain,
                     chain_members: &chain_members,
                     prev_speech: &prev_speech,
+                    verbs: &verbs,
                 };
                 SIEVES
                     .iter()
