@@ -27,7 +27,8 @@ mod transcript_label;
 use std::cell::Cell;
 use std::ops::Range;
 
-use crate::people::{People, names::NameRun};
+use crate::people::People;
+use crate::people::names::{NameRun, NameWords};
 use crate::quotes::{Kind, Quote};
 use crate::span::Span;
 use crate::text::{Paragraph, Tok, TokKind};
@@ -37,11 +38,14 @@ use crate::text::{Paragraph, Tok, TokKind};
 pub enum Who {
     /// A name: `Kit Connor`, `Connor`, `Mr Lyn` (`words` without the honorific,
     /// which is kept apart for a name the article gives no fuller form of).
+    /// Its words are its run's, held in place: no allocation per cue.
     Name {
-        words: Vec<Span>,
+        words: NameWords,
         span: Span,
         honorific: Option<Span>,
     },
+    /// A transcript's label, `MARIA LOPEZ:`: a name of any number of words.
+    Label { words: Vec<Span>, span: Span },
     /// An organization named with an org noun: `Richmond police`.
     Org { span: Span },
     /// `he`, `she`, `it`, `they` at token `tok`.
@@ -57,7 +61,7 @@ pub enum Who {
 impl Who {
     pub fn name(run: &NameRun) -> Who {
         Who::Name {
-            words: run.words.to_vec(),
+            words: run.words,
             span: run.span,
             honorific: run.honorific_span,
         }
@@ -299,19 +303,8 @@ fn resolve(
             words,
             span,
             honorific,
-        } => {
-            let speaker = people.resolve_name(text, words, *honorific);
-            // `Drama Star Ola Pim teased`: the mention is the name it resolved to.
-            let named = speaker.map_or(words.len(), |e| {
-                people.entities[e].name.split_whitespace().count()
-            });
-            let start = if named < words.len() {
-                words[words.len() - named].start
-            } else {
-                honorific.map_or(span.start, |h| h.start)
-            };
-            (speaker, Some(Span::new(start, span.end)))
-        }
+        } => resolve_name(text, people, words, *span, *honorific),
+        Who::Label { words, span } => resolve_name(text, people, words, *span, None),
         Who::Org { span } => (Some(people.organization(span.of(text))), Some(*span)),
         Who::Pronoun { tok } => {
             let word = toks[*tok].span.of(text);
@@ -344,6 +337,28 @@ fn resolve(
         addressee: a.addressee,
         rule,
     }
+}
+
+/// The person a name of `words` (at `span`, after `honorific`) names, and
+/// the words that named them.
+fn resolve_name(
+    text: &str,
+    people: &mut People,
+    words: &[Span],
+    span: Span,
+    honorific: Option<Span>,
+) -> (Option<usize>, Option<Span>) {
+    let speaker = people.resolve_name(text, words, honorific);
+    // `Drama Star Ola Pim teased`: the mention is the name it resolved to.
+    let named = speaker.map_or(words.len(), |e| {
+        people.entities[e].name.split_whitespace().count()
+    });
+    let start = if named < words.len() {
+        words[words.len() - named].start
+    } else {
+        honorific.map_or(span.start, |h| h.start)
+    };
+    (speaker, Some(Span::new(start, span.end)))
 }
 
 /// Multi-paragraph chains: a quotation left open at its paragraph's end and
