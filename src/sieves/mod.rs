@@ -100,8 +100,9 @@ pub struct Context<'a> {
     pub decided: &'a [Option<Decision>],
     /// For each quotation, the first quotation of its multi-paragraph chain.
     pub chain: &'a [usize],
-    /// For the first quotation of each chain of two or more, its members.
-    pub chain_members: &'a [Vec<usize>],
+    /// The members of every chain of two or more, in order (see
+    /// [`Context::chain_members`]).
+    pub chained: &'a [usize],
     /// For each quotation, the speech quotation before it among the top-level ones.
     pub prev_speech: &'a [Option<usize>],
     /// For each token, whether it is a reporting verb, once asked
@@ -214,6 +215,15 @@ impl Context<'_> {
         t == 0 || self.toks[t - 1].para != self.toks[t].para
     }
 
+    /// The members of quotation `q`'s multi-paragraph chain, in order; none
+    /// if the chain is `q` alone.
+    pub fn chain_members(&self, q: usize) -> &[usize] {
+        let head = self.chain[q];
+        let from = self.chained.partition_point(|&m| self.chain[m] < head);
+        let len = self.chained[from..].partition_point(|&m| self.chain[m] == head);
+        &self.chained[from..from + len]
+    }
+
     /// The speech quotation before `q` among the top-level ones.
     pub fn previous_speech(&self, q: usize) -> Option<usize> {
         self.prev_speech[q]
@@ -234,12 +244,12 @@ pub fn attribute(
     for &head in &chain {
         chain_len[head] += 1;
     }
-    let mut chain_members: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
-    for (q, &head) in chain.iter().enumerate() {
-        if chain_len[head] > 1 {
-            chain_members[head].push(q);
-        }
-    }
+    // One vector for all chains, not one each: a chain's parts follow one
+    // another among the top-level quotations, so each chain's members lie
+    // together, and chains come in the order of their heads.
+    let chained: Vec<usize> = (0..quotes.len())
+        .filter(|&q| chain_len[chain[q]] > 1)
+        .collect();
     let mut prev_speech = vec![None; quotes.len()];
     let mut last = None;
     for q in 0..quotes.len() {
@@ -267,7 +277,7 @@ pub fn attribute(
                     people,
                     decided: &decided,
                     chain: &chain,
-                    chain_members: &chain_members,
+                    chained: &chained,
                     prev_speech: &prev_speech,
                     verbs: &verbs,
                 };
