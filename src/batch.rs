@@ -57,13 +57,13 @@ pub struct Outcome {
 }
 
 /// What a worker tells the writer about input `index`.
-enum Event {
-    Records(Vec<Record>),
+enum Event<'a> {
+    Records(Vec<Record<'a>>),
     /// A message for standard error; `true` if the input failed.
     Message(String, bool),
     /// The input's last records (often all of them), and its end: one
     /// message, so an article costs the writer one wake-up, not two.
-    Done(Vec<Record>),
+    Done(Vec<Record<'a>>),
 }
 
 /// Every standard-input line of a JSON Lines stream, as a [`Source`].
@@ -154,9 +154,10 @@ fn run_here<W: Write>(
     sink: &mut Sink<W>,
 ) -> Outcome {
     let (mut inputs, mut failed, mut written) = (0, 0, Ok(()));
+    let mut spare = Vec::new();
     for source in sources {
         inputs += 1;
-        let listened = process(source, options, |event| {
+        let listened = process(source, options, &mut spare, |event| {
             let result = match event {
                 Event::Records(records) => sink.write(&records),
                 Event::Message(message, fails) => {
@@ -295,6 +296,7 @@ impl<W: Write> Output<'_, W> {
 impl<W: Write> Shared<'_, '_, W> {
     fn work(&self, options: Options) {
         let _stop = StopOnPanic(self);
+        let mut spare = Vec::new();
         while !self.stopped() {
             let (index, source) = {
                 let Ok(mut sources) = self.sources.lock() else {
@@ -329,7 +331,7 @@ impl<W: Write> Shared<'_, '_, W> {
                 };
                 self.deliver(index, held)
             };
-            if !process(source, options, deliver) {
+            if !process(source, options, &mut spare, deliver) {
                 return; // the output failed
             }
         }
@@ -402,15 +404,21 @@ impl<W: Write> Shared<'_, '_, W> {
 }
 
 /// Read and extract one input, telling `emit` what came of it. False when
-/// nobody listens any more.
-fn process(source: Source, options: Options, mut emit: impl FnMut(Event) -> bool) -> bool {
+/// nobody listens any more. A file is read into `spare`, and its text's
+/// buffer is left there for the next input.
+fn process(
+    source: Source,
+    options: Options,
+    spare: &mut Vec<u8>,
+    mut emit: impl FnMut(Event<'_>) -> bool,
+) -> bool {
     let Input {
         decoded,
         name,
         label,
         id,
         repaired,
-    } = match read(source, options.lossy) {
+    } = match read(source, options.lossy, spare) {
         Ok(read) => read,
         Err(message) => {
             return emit(Event::Message(message, true)) && emit(Event::Done(Vec::new()));
@@ -437,7 +445,7 @@ fn process(source: Source, options: Options, mut emit: impl FnMut(Event) -> bool
         match catching(|| segments.next()) {
             Ok(Some(mut records)) => {
                 for r in &mut records {
-                    r.id.clone_from(&id);
+                    r.id = id.as_deref();
                     r.repaired |= repaired;
                 }
                 if segments.is_done() {
@@ -472,7 +480,20 @@ fn process(source: Source, options: Options, mut emit: impl FnMut(Event) -> bool
             }
         }
     }
-    emit(Event::Done(last))
+    let listened = emit(Event::Done(last));
+    keep_buffer(spare, decoded.text.into_bytes());
+    listened
+}
+
+/// Keep `buffer` to read the next file into: one allocation per file less,
+/// and the largest of a run's allocations, which cost malloc most. A
+/// buffer grown for a dump is let go: articles need a few kilobytes.
+fn keep_buffer(spare: &mut Vec<u8>, mut buffer: Vec<u8>) {
+    const MAX_KEPT: usize = 1 << 20;
+    if buffer.capacity() <= MAX_KEPT {
+        buffer.clear();
+        *spare = buffer;
+    }
 }
 
 thread_local! {
@@ -524,17 +545,20 @@ struct Input {
     repaired: bool,
 }
 
-/// Read an input, or say in a message why it cannot be read.
-fn read(source: Source, lossy: bool) -> Result<Input, String> {
+/// Read an input, or say in a message why it cannot be read. A file is
+/// read into `spare`'s buffer (taken, empty).
+fn read(source: Source, lossy: bool, spare: &mut Vec<u8>) -> Result<Input, String> {
     match source {
         Source::File(path) => {
             let name = path.to_string_lossy().into_owned();
+            let mut buf = std::mem::take(spare);
             let bytes = if path.as_os_str() == "-" {
-                let mut buf = Vec::new();
-                io::stdin().read_to_end(&mut buf).map(|_| buf)
+                io::stdin().read_to_end(&mut buf)
             } else {
-                fs::read(&path)
-            };
+                // As `fs::read`: the file's size is reserved up front.
+                fs::File::open(&path).and_then(|mut file| file.read_to_end(&mut buf))
+            }
+            .map(|_| buf);
             let bytes = bytes.map_err(|source| {
                 format!(
                     "hs-quotes: {}",

@@ -67,7 +67,7 @@ pub struct Extraction<'t> {
 /// original bytes (see [`input::Repairs`]). A long text is read a segment at
 /// a time ([`segments`]); to write records as they come rather than hold
 /// them all, iterate [`segments::Segments`] instead.
-pub fn file_records(decoded: &input::Decoded, file: &str) -> Vec<Record> {
+pub fn file_records<'a>(decoded: &'a input::Decoded, file: &'a str) -> Vec<Record<'a>> {
     segments::Segments::new(decoded, file).flatten().collect()
 }
 
@@ -105,9 +105,13 @@ pub fn extract(text: &str) -> Extraction<'_> {
     }
 }
 
-impl Extraction<'_> {
-    /// One record per quotation that is speech, in document order.
-    pub fn records(&self, file: &str) -> Vec<Record> {
+impl<'t> Extraction<'t> {
+    /// One record per quotation that is speech, in document order. They
+    /// borrow from the text, not from the extraction, so they outlive it.
+    pub fn records<'a>(&self, file: &'a str) -> Vec<Record<'a>>
+    where
+        't: 'a,
+    {
         let mut index_of = vec![None; self.quotes.len()];
         // At most one record per quotation.
         let mut out = Vec::with_capacity(self.quotes.len());
@@ -126,22 +130,20 @@ impl Extraction<'_> {
                 }
             });
             let mention = d.and_then(|d| d.mention).map(|m| Mention {
-                text: m.of(self.text).to_string(),
+                text: m.of(self.text),
                 start: m.start,
                 end: m.end,
             });
             out.push(Record {
-                file: file.to_string(),
+                file,
                 id: None,
                 index: out.len(),
                 text: q.content.of(self.text).to_string(),
                 kind: q.kind,
                 speaker,
                 rule: d.map(|d| d.rule),
-                cue: d.and_then(|d| d.cue).map(|c| c.of(self.text).to_string()),
-                addressee: d
-                    .and_then(|d| d.addressee)
-                    .map(|a| a.of(self.text).to_string()),
+                cue: d.and_then(|d| d.cue).map(|c| c.of(self.text)),
+                addressee: d.and_then(|d| d.addressee).map(|a| a.of(self.text)),
                 mention,
                 start: q.content.start,
                 end: q.content.end,

@@ -2,6 +2,10 @@
 //!
 //! Field order is what reviewers read in snapshot diffs, so the fields that
 //! carry the verdict come first.
+//!
+//! The words a record quotes from its text (`file`, `cue`, `addressee`, a
+//! mention) are borrowed, not copied: a record is usually printed and
+//! dropped at once, and a copy each cost an allocation and a free.
 
 use serde::Serialize;
 
@@ -10,14 +14,14 @@ use crate::people::EntityType;
 use crate::quotes::Kind;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Record {
+pub struct Record<'a> {
     /// The input path as given on the command line (`-` for standard input).
-    pub file: String,
+    pub file: &'a str,
     /// With `--stdin-jsonl`: the `id` of the input line as its JSON text,
     /// written back verbatim (`12345678901234567890123` stays exact, and
     /// `"a1"` stays a string), so records join back to their documents.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "raw_json")]
-    pub id: Option<String>,
+    pub id: Option<&'a str>,
     /// Order of the record within its file, from 0.
     pub index: usize,
     /// The quoted text, marks excluded: exactly the file's bytes `start..end`.
@@ -29,11 +33,11 @@ pub struct Record {
     /// `null` when no rule applied.
     pub rule: Option<&'static str>,
     /// The reporting verb as written (`says`, `tells`, `adds`).
-    pub cue: Option<String>,
+    pub cue: Option<&'a str>,
     /// Whom it was said to, as written (`Teen Vogue`, `his sister`).
-    pub addressee: Option<String>,
+    pub addressee: Option<&'a str>,
     /// The words that named the speaker, or the unnamed somebody (`one viewer`).
-    pub mention: Option<Mention>,
+    pub mention: Option<Mention<'a>>,
     /// Byte offsets of `text` in the file, end-exclusive.
     pub start: usize,
     pub end: usize,
@@ -49,9 +53,9 @@ pub struct Record {
     pub repaired: bool,
 }
 
-/// Write `id`, JSON text already, as it is.
-fn raw_json<S: serde::Serializer>(id: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
-    let raw = id.clone().map(serde_json::value::RawValue::from_string);
+/// Write `id`, JSON text already, as it is (read in place: no copy).
+fn raw_json<S: serde::Serializer>(id: &Option<&str>, s: S) -> Result<S::Ok, S::Error> {
+    let raw = id.map(serde_json::from_str::<&serde_json::value::RawValue>);
     match raw {
         Some(Ok(raw)) => raw.serialize(s),
         Some(Err(e)) => Err(serde::ser::Error::custom(e)),
@@ -59,7 +63,7 @@ fn raw_json<S: serde::Serializer>(id: &Option<String>, s: S) -> Result<S::Ok, S:
     }
 }
 
-impl Record {
+impl Record<'_> {
     /// Take this record's offsets from the repaired text back to the file.
     pub fn map_to_file(&mut self, repairs: &Repairs) {
         if !repairs.any() {
@@ -87,8 +91,8 @@ pub struct Speaker {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Mention {
-    pub text: String,
+pub struct Mention<'a> {
+    pub text: &'a str,
     pub start: usize,
     pub end: usize,
 }

@@ -99,12 +99,12 @@ impl Segments<'_> {
     }
 }
 
-impl Iterator for Segments<'_> {
+impl<'a> Iterator for Segments<'a> {
     /// The records of one segment, in document order, offsets into the file.
-    type Item = Vec<Record>;
+    type Item = Vec<Record<'a>>;
 
-    fn next(&mut self) -> Option<Vec<Record>> {
-        let text = self.decoded.text.as_str();
+    fn next(&mut self) -> Option<Vec<Record<'a>>> {
+        let text: &'a str = self.decoded.text.as_str();
         if self.next >= text.len() {
             return None;
         }
@@ -132,22 +132,24 @@ impl Iterator for Segments<'_> {
         let window = &text[context_start..context_end];
         let ex = crate::extract(window);
         let own = (start - context_start)..(end - context_start);
-        let starts: Vec<usize> = ex.paragraphs.iter().map(|p| p.span.start).collect();
-        let before = starts.partition_point(|&s| s < own.start);
-        let within = starts[before..].partition_point(|&s| s < own.end);
+        let before = ex.paragraphs.partition_point(|p| p.span.start < own.start);
+        let within = ex.paragraphs[before..].partition_point(|p| p.span.start < own.end);
 
-        let local = ex.records(self.file);
+        // The window's records, kept in place: those of this segment are
+        // moved to the file's offsets and numbering, the others dropped.
+        let mut records = ex.records(self.file);
         // Each record is reported by the segment it starts in. Its outer
         // quotation may have started in an earlier segment: it is found
         // among the records reported there that reach into this window.
         self.open.retain(|o| o.end > context_start);
-        let mut new_index = vec![None; local.len()];
-        let mut local_start = Vec::with_capacity(local.len());
-        let mut out = Vec::with_capacity(local.len());
-        for (i, mut r) in local.into_iter().enumerate() {
+        let mut new_index = vec![None; records.len()];
+        let mut local_start = Vec::with_capacity(records.len());
+        let mut kept = 0;
+        records.retain_mut(|r| {
+            let i = local_start.len();
             local_start.push(r.start);
             if !own.contains(&r.start) {
-                continue;
+                return false;
             }
             r.start += context_start;
             r.end += context_start;
@@ -160,7 +162,8 @@ impl Iterator for Segments<'_> {
                         .map(|o| o.index)
                 })
             });
-            let index = self.records_before + out.len();
+            let index = self.records_before + kept;
+            kept += 1;
             new_index[i] = Some(index);
             r.index = index;
             r.paragraph = (self.paragraphs_before + r.paragraph).saturating_sub(before);
@@ -176,11 +179,11 @@ impl Iterator for Segments<'_> {
                 });
             }
             r.map_to_file(&self.decoded.repairs);
-            out.push(r);
-        }
+            true
+        });
         self.paragraphs_before += within;
-        self.records_before += out.len();
-        Some(out)
+        self.records_before += records.len();
+        Some(records)
     }
 }
 

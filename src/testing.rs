@@ -4,7 +4,7 @@
 use crate::output::Record;
 
 /// The record of the first quotation whose text is `quote`.
-pub fn find(text: &str, quote: &str) -> Option<Record> {
+pub fn find<'t>(text: &'t str, quote: &str) -> Option<Record<'t>> {
     crate::extract(text)
         .records("test")
         .into_iter()
@@ -54,8 +54,8 @@ pub fn record(text: &str, quote: &str) -> Found {
             .as_str()
             .unwrap_or("")
             .to_string(),
-        cue: r.cue,
-        addressee: r.addressee,
+        cue: r.cue.map(str::to_string),
+        addressee: r.addressee.map(str::to_string),
     }
 }
 

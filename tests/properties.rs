@@ -117,7 +117,7 @@ fn check(input: &[u8], records: &[Record], repaired: bool) -> Result<(), TestCas
         prop_assert_eq!(r.index, i);
         cut(r.start, r.end, &r.text)?;
         if let Some(m) = &r.mention {
-            cut(m.start, m.end, &m.text)?;
+            cut(m.start, m.end, m.text)?;
         }
         prop_assert!(r.start >= last_start, "out of document order at {}", i);
         last_start = r.start;

@@ -32,7 +32,8 @@ fn extract() {
     settings.bind(|| {
         insta::glob!("../inputs", "*.txt", |path| {
             let text = std::fs::read_to_string(path).expect("inputs are UTF-8 articles");
-            let records = hs_quotes::extract(&text).records(&path.to_string_lossy());
+            let file = path.to_string_lossy();
+            let records = hs_quotes::extract(&text).records(&file);
             assert_spans_match(&text, &records);
             insta::assert_json_snapshot!(records);
         });

@@ -29,17 +29,31 @@ impl Context<'_> {
     /// it opens its sentence (`Added Pim: “…”`); never after a determiner,
     /// where its form is a noun (`with a grin`, `in a statement`).
     pub fn is_verb(&self, k: usize) -> bool {
+        let Some(known) = self.verbs.get(k) else {
+            return false; // no token
+        };
+        known.get().unwrap_or_else(|| {
+            let verb = self.reads_as_verb(k);
+            known.set(Some(verb));
+            verb
+        })
+    }
+
+    /// [`Context::is_verb`], not remembered.
+    fn reads_as_verb(&self, k: usize) -> bool {
+        let Some(w) = self.word(k) else {
+            return false;
+        };
         // `put it simply:`, `as she puts it`
-        if matches!(self.word(k), Some("put" | "puts")) && self.word(k + 1) == Some("it") {
+        if matches!(w, "put" | "puts") && self.word(k + 1) == Some("it") {
             return true;
         }
-        self.word(k).is_some_and(|w| {
-            lexicon::is_reporting_verb(w)
-                && (w.chars().next().is_some_and(char::is_lowercase)
-                    || k == 0
-                    || self.toks[k - 1].sent != self.toks[k].sent)
-                && !self.after_determiner(k)
-        })
+        // The case first: it costs no look-up.
+        (w.chars().next().is_some_and(char::is_lowercase)
+            || k == 0
+            || self.toks[k - 1].sent != self.toks[k].sent)
+            && lexicon::is_reporting_verb(w)
+            && !self.after_determiner(k)
     }
 
     /// Whether token `k` follows `a`, `the`, `his` and the like.

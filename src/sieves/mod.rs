@@ -24,9 +24,11 @@ mod source_phrase;
 mod trailing_cue;
 mod transcript_label;
 
+use std::cell::Cell;
 use std::ops::Range;
 
-use crate::people::{People, names::NameRun};
+use crate::people::People;
+use crate::people::names::{NameRun, NameWords};
 use crate::quotes::{Kind, Quote};
 use crate::span::Span;
 use crate::text::{Paragraph, Tok, TokKind};
@@ -36,11 +38,14 @@ use crate::text::{Paragraph, Tok, TokKind};
 pub enum Who {
     /// A name: `Kit Connor`, `Connor`, `Mr Lyn` (`words` without the honorific,
     /// which is kept apart for a name the article gives no fuller form of).
+    /// Its words are its run's, held in place: no allocation per cue.
     Name {
-        words: Vec<Span>,
+        words: NameWords,
         span: Span,
         honorific: Option<Span>,
     },
+    /// A transcript's label, `MARIA LOPEZ:`: a name of any number of words.
+    Label { words: Vec<Span>, span: Span },
     /// An organization named with an org noun: `Richmond police`.
     Org { span: Span },
     /// `he`, `she`, `it`, `they` at token `tok`.
@@ -56,7 +61,7 @@ pub enum Who {
 impl Who {
     pub fn name(run: &NameRun) -> Who {
         Who::Name {
-            words: run.words.to_vec(),
+            words: run.words,
             span: run.span,
             honorific: run.honorific_span,
         }
@@ -95,10 +100,15 @@ pub struct Context<'a> {
     pub decided: &'a [Option<Decision>],
     /// For each quotation, the first quotation of its multi-paragraph chain.
     pub chain: &'a [usize],
-    /// For the first quotation of each chain of two or more, its members.
-    pub chain_members: &'a [Vec<usize>],
+    /// The members of every chain of two or more, in order (see
+    /// [`Context::chain_members`]).
+    pub chained: &'a [usize],
     /// For each quotation, the speech quotation before it among the top-level ones.
     pub prev_speech: &'a [Option<usize>],
+    /// For each token, whether it is a reporting verb, once asked
+    /// ([`Context::is_verb`]): the cue sieves ask about the same words
+    /// around a quotation one after another.
+    pub verbs: &'a [Cell<Option<bool>>],
 }
 
 pub trait Sieve: Sync {
@@ -205,6 +215,15 @@ impl Context<'_> {
         t == 0 || self.toks[t - 1].para != self.toks[t].para
     }
 
+    /// The members of quotation `q`'s multi-paragraph chain, in order; none
+    /// if the chain is `q` alone.
+    pub fn chain_members(&self, q: usize) -> &[usize] {
+        let head = self.chain[q];
+        let from = self.chained.partition_point(|&m| self.chain[m] < head);
+        let len = self.chained[from..].partition_point(|&m| self.chain[m] == head);
+        &self.chained[from..from + len]
+    }
+
     /// The speech quotation before `q` among the top-level ones.
     pub fn previous_speech(&self, q: usize) -> Option<usize> {
         self.prev_speech[q]
@@ -225,12 +244,12 @@ pub fn attribute(
     for &head in &chain {
         chain_len[head] += 1;
     }
-    let mut chain_members: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
-    for (q, &head) in chain.iter().enumerate() {
-        if chain_len[head] > 1 {
-            chain_members[head].push(q);
-        }
-    }
+    // One vector for all chains, not one each: a chain's parts follow one
+    // another among the top-level quotations, so each chain's members lie
+    // together, and chains come in the order of their heads.
+    let chained: Vec<usize> = (0..quotes.len())
+        .filter(|&q| chain_len[chain[q]] > 1)
+        .collect();
     let mut prev_speech = vec![None; quotes.len()];
     let mut last = None;
     for q in 0..quotes.len() {
@@ -239,6 +258,7 @@ pub fn attribute(
             last = Some(q);
         }
     }
+    let verbs = vec![Cell::new(None); toks.len()];
     let mut decided: Vec<Option<Decision>> = vec![None; quotes.len()];
     for q in 0..quotes.len() {
         if quotes[q].not_speech.is_some() {
@@ -257,8 +277,9 @@ pub fn attribute(
                     people,
                     decided: &decided,
                     chain: &chain,
-                    chain_members: &chain_members,
+                    chained: &chained,
                     prev_speech: &prev_speech,
+                    verbs: &verbs,
                 };
                 SIEVES
                     .iter()
@@ -292,19 +313,8 @@ fn resolve(
             words,
             span,
             honorific,
-        } => {
-            let speaker = people.resolve_name(text, words, *honorific);
-            // `Drama Star Ola Pim teased`: the mention is the name it resolved to.
-            let named = speaker.map_or(words.len(), |e| {
-                people.entities[e].name.split_whitespace().count()
-            });
-            let start = if named < words.len() {
-                words[words.len() - named].start
-            } else {
-                honorific.map_or(span.start, |h| h.start)
-            };
-            (speaker, Some(Span::new(start, span.end)))
-        }
+        } => resolve_name(text, people, words, *span, *honorific),
+        Who::Label { words, span } => resolve_name(text, people, words, *span, None),
         Who::Org { span } => (Some(people.organization(span.of(text))), Some(*span)),
         Who::Pronoun { tok } => {
             let word = toks[*tok].span.of(text);
@@ -337,6 +347,28 @@ fn resolve(
         addressee: a.addressee,
         rule,
     }
+}
+
+/// The person a name of `words` (at `span`, after `honorific`) names, and
+/// the words that named them.
+fn resolve_name(
+    text: &str,
+    people: &mut People,
+    words: &[Span],
+    span: Span,
+    honorific: Option<Span>,
+) -> (Option<usize>, Option<Span>) {
+    let speaker = people.resolve_name(text, words, honorific);
+    // `Drama Star Ola Pim teased`: the mention is the name it resolved to.
+    let named = speaker.map_or(words.len(), |e| {
+        people.entities[e].name.split_whitespace().count()
+    });
+    let start = if named < words.len() {
+        words[words.len() - named].start
+    } else {
+        honorific.map_or(span.start, |h| h.start)
+    };
+    (speaker, Some(Span::new(start, span.end)))
 }
 
 /// Multi-paragraph chains: a quotation left open at its paragraph's end and

@@ -24,7 +24,7 @@ impl Sieve for MultiParagraph {
     }
 
     fn attribute(&self, cx: &Context<'_>, q: usize) -> Option<Attribution> {
-        let members = &cx.chain_members[cx.chain[q]];
+        let members = cx.chain_members(q);
         if members.len() < 2 {
             return None;
         }

@@ -40,11 +40,7 @@ impl Sieve for TranscriptLabel {
                 })
                 .collect();
             return Some(Attribution {
-                who: Who::Name {
-                    words,
-                    span: label,
-                    honorific: None,
-                },
+                who: Who::Label { words, span: label },
                 cue: None,
                 addressee: None,
             });
