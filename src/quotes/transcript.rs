@@ -44,50 +44,66 @@ fn turn(text: &str, para: Span) -> Option<(Span, Span)> {
         .expect("valid label pattern")
     });
     let body = para.of(text);
-    if !may_open_with_label(body.as_bytes()) {
+    if !may_open_with_label(body) {
         return None;
     }
-    let caps = LABEL.captures(body)?;
-    let label = caps.name("label")?;
+    // `find`, not `captures`: the label is all of the match up to its first
+    // colon (no label char is one), and a plain match runs on the regex's
+    // DFA, where asking for a group takes its slower engines.
+    let whole = LABEL.find(body)?;
+    let label_end = whole.as_str().find(':')?;
+    let label = &body[..label_end];
     // `Transcript: …`, `Review: …`, `Update: …` head a section, not a turn;
     // `THE BIG ISSUE:` in capitals is a speaker's label all the same.
-    let capitals = !label.as_str().chars().any(char::is_lowercase);
+    let capitals = !label.chars().any(char::is_lowercase);
     if !capitals
         && label
-            .as_str()
             .split_whitespace()
             .any(|w| lexicon::is_non_name_word(w) || lexicon::is_title_noun(w))
     {
         return None;
     }
-    let whole = caps.get(0)?;
-    let label = Span::new(para.start + label.start(), para.start + label.end());
+    let label = Span::new(para.start, para.start + label_end);
     let content = Span::new(para.start + whole.end(), para.end);
     Some((label, content))
 }
 
-/// Whether a paragraph can open with `Name:` at all, read from its ASCII
-/// bytes: a label is letters, `'’.-` and spaces up to its colon, so an
-/// ASCII byte outside those before any colon (`,` `"` a digit, or a small
-/// first letter) rules one out. Most paragraphs are ruled out within a few
-/// words without running the label pattern; a non-ASCII byte leaves it to
-/// the pattern.
-fn may_open_with_label(body: &[u8]) -> bool {
-    match body.first() {
-        None => return false,
-        Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => return false,
-        Some(_) => {}
+/// Whether a paragraph can open with `Name:` at all: a label is letters,
+/// `'’.-` and spaces up to its colon, and starts with a capital, so any
+/// other char before the first colon (`,` `"` `“` a digit, or a small first
+/// letter) rules one out. Most paragraphs are ruled out within a few words
+/// without running the label pattern. (Alphabetic, uppercase and
+/// whitespace hold all that the pattern's `\p{L}`, `\p{Lu}` and `\s` do.)
+fn may_open_with_label(body: &str) -> bool {
+    let Some(first) = body.chars().next() else {
+        return false;
+    };
+    if !(first.is_ascii_uppercase() || !first.is_ascii() && first.is_uppercase()) {
+        return false;
     }
-    for &b in body {
-        let in_label = b.is_ascii_alphabetic()
-            || b.is_ascii_whitespace()
-            || matches!(b, b'\'' | b'.' | b'-' | 0x0B);
-        if b == b':' || !b.is_ascii() {
+    // Bytes, not chars: a paragraph is read up to its first word that no
+    // label has, and only a non-ASCII char is decoded on the way.
+    let bytes = body.as_bytes();
+    let mut i = first.len_utf8();
+    while let Some(&b) = bytes.get(i) {
+        if b == b':' {
             return true;
         }
-        if !in_label {
+        if b.is_ascii() {
+            if !(b.is_ascii_alphabetic()
+                || b.is_ascii_whitespace()
+                || matches!(b, b'\'' | b'.' | b'-' | 0x0B))
+            {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let c = body[i..].chars().next().expect("i is a char boundary");
+        if !(c.is_alphabetic() || c.is_whitespace() || c == '’') {
             return false;
         }
+        i += c.len_utf8();
     }
     false
 }
@@ -252,8 +268,11 @@ mod tests {
                 ("Ann Lee", "Yes.")
             ]
         );
-        assert!(!may_open_with_label(b"ola: hi"));
-        assert!(!may_open_with_label(b"Ola, 2: hi"));
+        assert!(!may_open_with_label("ola: hi"));
+        assert!(!may_open_with_label("Ola, 2: hi"));
+        assert!(!may_open_with_label("“Ola: hi"));
+        assert!(!may_open_with_label("Ola — Pim: hi"));
+        assert!(may_open_with_label("Ola’s Pim: hi"));
     }
 
     #[test]

@@ -72,10 +72,16 @@ pub fn is_abbreviation(word: &str) -> bool {
 
 /// Tokenize the document; `quotes` are the top-level quotations in order.
 pub fn tokenize(text: &str, paras: &[Paragraph], quotes: &[QuoteSpan], n_quotes: usize) -> Tokens {
-    // News text has a token per 5 to 8 bytes: reserved at one per 6, the
-    // vector grows once at most, instead of being copied a dozen times on
-    // the way up, and holds no more than doubling would leave it with.
-    let mut toks = Vec::with_capacity(text.len() / 6);
+    // News text has a token per 4.5 to 8 bytes: reserved at one per 4, the
+    // vector is never copied on the way up (a third of the articles passed
+    // one per 6, and a copy is a pass over every token so far), and holds
+    // no more than doubling would leave it with. Reserved for the text the
+    // paragraphs cover, not the whole document: a caller may tokenize one
+    // region of it.
+    let extent = paras.first().zip(paras.last()).map_or(0, |(first, last)| {
+        last.span.end.saturating_sub(first.span.start)
+    });
+    let mut toks = Vec::with_capacity(extent / 4);
     let mut quote_tok = vec![None; n_quotes];
     let mut qi = 0;
     let mut cursor = 0;
@@ -129,18 +135,31 @@ pub fn tokenize(text: &str, paras: &[Paragraph], quotes: &[QuoteSpan], n_quotes:
 /// Push the words and punctuation of `span`, text with no quotation in it,
 /// as tokens of paragraph `para`; returns the span's end.
 fn plain_tokens(text: &str, span: Span, para: usize, toks: &mut Vec<Tok>) -> usize {
+    let bytes = text.as_bytes();
     let mut i = span.start;
     while i < span.end {
-        let c = char_at(text, i);
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        let (end, kind) = if c.is_alphanumeric() {
-            (word_end(text, i, span.end), TokKind::Word)
-        } else {
-            (i + len, TokKind::Punct)
+        // One table load sorts an ASCII byte; only a non-ASCII char is
+        // decoded and asked the Unicode questions.
+        let (end, kind) = match CLASS[usize::from(bytes[i])] {
+            Class::Space => {
+                i += 1;
+                continue;
+            }
+            Class::Alnum => (word_end(text, i, span.end), TokKind::Word),
+            Class::Joiner | Class::Other => (i + 1, TokKind::Punct),
+            Class::Wide => {
+                let c = char_at(text, i);
+                let len = c.len_utf8();
+                if c.is_whitespace() {
+                    i += len;
+                    continue;
+                }
+                if c.is_alphanumeric() {
+                    (word_end(text, i, span.end), TokKind::Word)
+                } else {
+                    (i + len, TokKind::Punct)
+                }
+            }
         };
         toks.push(Tok {
             span: Span::new(i, end),
@@ -164,20 +183,28 @@ fn word_end(text: &str, i: usize, limit: usize) -> usize {
         // test each, no decoding.
         j += bytes[j..]
             .iter()
-            .position(|&b| !ASCII_ALNUM[usize::from(b)])
+            .position(|&b| CLASS[usize::from(b)] != Class::Alnum)
             .unwrap_or(limit - j);
         if j == limit {
             break;
         }
-        let c = char_at(text, j);
-        let after = j + c.len_utf8();
+        // Most words end at an ASCII space or stop, which can neither
+        // continue nor join a word: nothing to decode.
+        let (c, after) = match CLASS[usize::from(bytes[j])] {
+            Class::Space | Class::Other => break,
+            Class::Alnum | Class::Joiner => (char::from(bytes[j]), j + 1),
+            Class::Wide => {
+                let c = char_at(text, j);
+                (c, j + c.len_utf8())
+            }
+        };
         if c.is_alphanumeric() {
             j = after;
             continue;
         }
         let joins = matches!(c, '\'' | '’' | '‘' | '-' | '‐' | '.' | '&')
             && after < limit
-            && char_at(text, after).is_alphanumeric();
+            && is_alphanumeric_at(text, after);
         if !joins {
             break;
         }
@@ -186,13 +213,47 @@ fn word_end(text: &str, i: usize, limit: usize) -> usize {
     j
 }
 
-/// Whether each byte is an ASCII letter or digit: one load per byte in the
-/// loop over a word, where the range tests cost three compares.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
+/// Whether the char at byte `i` (a char boundary below the end) is a letter
+/// or digit.
+fn is_alphanumeric_at(text: &str, i: usize) -> bool {
+    match CLASS[usize::from(text.as_bytes()[i])] {
+        Class::Alnum => true,
+        Class::Wide => char_at(text, i).is_alphanumeric(),
+        Class::Space | Class::Joiner | Class::Other => false,
+    }
+}
+
+/// What a byte says about the char it begins, as far as tokens care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// ASCII whitespace, as `char::is_whitespace` has it.
+    Space,
+    /// An ASCII letter or digit.
+    Alnum,
+    /// `'` `-` `.` `&`: punctuation that joins two parts of a word.
+    Joiner,
+    /// Any other ASCII char: punctuation or a control char.
+    Other,
+    /// A byte of a non-ASCII char: decode to know.
+    Wide,
+}
+
+/// The class of each byte: one load per byte where the char tests would
+/// take a decode and a few compares.
+static CLASS: [Class; 256] = {
+    let mut table = [Class::Wide; 256];
     let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            Class::Alnum
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            Class::Space
+        } else if matches!(c, b'\'' | b'-' | b'.' | b'&') {
+            Class::Joiner
+        } else {
+            Class::Other
+        };
         b += 1;
     }
     table
@@ -212,39 +273,37 @@ fn char_at(text: &str, i: usize) -> char {
 }
 
 fn ends_sentence(text: &str, toks: &[Tok], t: usize, quotes: &[QuoteSpan]) -> bool {
-    let tok = toks[t];
-    let next = toks[t + 1];
-    if next.para != tok.para {
-        return false;
-    }
+    let tok = &toks[t];
+    let bytes = text.as_bytes();
+    // Most tokens are words, and a word ends no sentence: asked first.
     let ends = match tok.kind {
-        TokKind::Punct => {
-            let p = tok.span.of(text);
-            matches!(p, "!" | "?" | "…")
-                || (p == "."
-                    && !(t > 0
-                        && toks[t - 1].is_word()
-                        && toks[t - 1].span.end == tok.span.start
-                        && is_abbreviation(toks[t - 1].span.of(text))))
-        }
+        TokKind::Word => return false,
+        TokKind::Punct => match &bytes[tok.span.start..tok.span.end] {
+            b"!" | b"?" => true,
+            b"." => {
+                !(t > 0
+                    && toks[t - 1].is_word()
+                    && toks[t - 1].span.end == tok.span.start
+                    && is_abbreviation(toks[t - 1].span.of(text)))
+            }
+            p => p == "…".as_bytes(),
+        },
         // Ids rise with position: a binary search, not a scan per token.
         TokKind::Quote(q) => quotes
             .binary_search_by_key(&q, |s| s.id)
             .is_ok_and(|i| quotes[i].ends_sentence),
-        TokKind::Word => false,
     };
-    if !ends {
+    let next = &toks[t + 1];
+    if !ends || next.para != tok.para {
         return false;
     }
     // Closing brackets stay with the sentence they end: handled by the next check.
     match next.kind {
         TokKind::Quote(_) => true,
-        TokKind::Word => next
-            .span
-            .of(text)
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        TokKind::Word => {
+            let c = char_at(text, next.span.start);
+            c.is_uppercase() || c.is_numeric()
+        }
         TokKind::Punct => matches!(next.span.of(text), "(" | "[" | "—" | "–"),
     }
 }
@@ -270,6 +329,15 @@ mod tests {
             .map(|w| w.0)
             .collect();
         assert_eq!(w, ["Ola’s", "31-year-old", "friend", "didn't", "."]);
+    }
+
+    #[test]
+    fn unicode_spaces_letters_and_joiners_are_read_as_chars() {
+        let w: Vec<_> = words("Zoë\u{a0}B&Q’s\u{2003}x-\u{201c}é.\u{b}1.5&")
+            .into_iter()
+            .map(|w| w.0)
+            .collect();
+        assert_eq!(w, ["Zoë", "B&Q’s", "x", "-", "“", "é", ".", "1.5", "&"]);
     }
 
     #[test]
