@@ -14,6 +14,7 @@
 
 use crate::lexicon;
 use crate::span::Span;
+use crate::text::scan::ByteSet;
 
 /// Marks pair only within their family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,7 +84,7 @@ pub fn scan_into(text: &str, para: Span, marks: &mut Vec<Mark>) {
     let mut at = 0;
     // Jump from byte to byte that can begin a mark: most of a paragraph is
     // passed over without decoding a char.
-    while let Some(i) = next_mark_byte(bytes, at) {
+    while let Some(i) = MAY_BEGIN_MARK.find(bytes, at) {
         let glyph = body[i..].chars().next().expect("a mark byte begins a char");
         let mut len = glyph.len_utf8();
         at = i + len;
@@ -108,46 +109,10 @@ pub fn scan_into(text: &str, para: Span, marks: &mut Vec<Mark>) {
     resolve_plural_possessives(marks);
 }
 
-/// The first byte at or after `from` that can begin a mark.
-fn next_mark_byte(bytes: &[u8], mut from: usize) -> Option<usize> {
-    // Whole blocks first. A byte that can begin a mark XORs one of the five
-    // to zero, so a block holds one iff the least of its XORs is zero: a min
-    // over a fixed-size block compiles to SIMD (pminub, 32 bytes in a few
-    // instructions), where `==` tests become bit tests LLVM vectorises
-    // badly (ten instructions a byte, more than a plain loop).
-    while let Some(block) = bytes[from..].first_chunk::<32>() {
-        let least = block.iter().fold(u8::MAX, |least, &b| {
-            least
-                .min(b ^ b'"')
-                .min(b ^ b'\'')
-                .min(b ^ b'`')
-                .min(b ^ 0xC2)
-                .min(b ^ 0xE2)
-        });
-        if least == 0 {
-            break;
-        }
-        from += 32;
-    }
-    bytes[from..]
-        .iter()
-        .position(|&b| MAY_BEGIN_MARK[usize::from(b)])
-        .map(|i| from + i)
-}
-
-/// Whether each byte can begin a mark's UTF-8: " ' ` themselves, 0xC2 for
+/// The bytes that can begin a mark's UTF-8: " ' ` themselves, 0xC2 for
 /// « », 0xE2 for the marks at U+2018–U+201F and ‹ ›. Any other byte is
-/// inside or at the start of some other char. (A table: one load a byte,
-/// where the five compares take eight instructions.)
-static MAY_BEGIN_MARK: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'"' as usize] = true;
-    table[b'\'' as usize] = true;
-    table[b'`' as usize] = true;
-    table[0xC2] = true;
-    table[0xE2] = true;
-    table
-};
+/// inside or at the start of some other char.
+const MAY_BEGIN_MARK: ByteSet<5> = ByteSet::new([b'"', b'\'', b'`', 0xC2, 0xE2]);
 
 fn is_mark_char(c: char) -> bool {
     matches!(

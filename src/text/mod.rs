@@ -2,6 +2,7 @@
 //! are known) into tokens and sentences of the writer's own text.
 
 pub mod paragraphs;
+pub mod scan;
 pub mod tokens;
 
 pub use paragraphs::{Paragraph, paragraphs};

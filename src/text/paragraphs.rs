@@ -8,6 +8,7 @@
 //! Gutenberg texts and some wire copy).
 //! Line breaks are `\n`, `\r\n`, `\r`, U+2028 and U+2029.
 
+use super::scan::ByteSet;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,37 +35,9 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     out
 }
 
-/// Whether a line break can start at each byte (see [`lines`]): one load
-/// per byte, where three compares would take longer.
-static BREAK_START: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'\n' as usize] = true;
-    table[b'\r' as usize] = true;
-    table[0xE2] = true;
-    table
-};
-
-/// The first byte at or after `from` that can begin a line break.
-fn next_break_byte(bytes: &[u8], mut from: usize) -> Option<usize> {
-    // Whole blocks first, a line being a hundred bytes or more. A byte that
-    // can begin a break XORs one of the three to zero, so a block holds one
-    // iff the least of its XORs is zero: a min over a fixed-size block
-    // compiles to SIMD (pminub, 32 bytes in a few instructions), where `==`
-    // tests or the table become bit tests and loads byte by byte.
-    while let Some(block) = bytes[from..].first_chunk::<32>() {
-        let least = block.iter().fold(u8::MAX, |least, &b| {
-            least.min(b ^ b'\n').min(b ^ b'\r').min(b ^ 0xE2)
-        });
-        if least == 0 {
-            break;
-        }
-        from += 32;
-    }
-    bytes[from..]
-        .iter()
-        .position(|&b| BREAK_START[usize::from(b)])
-        .map(|i| from + i)
-}
+/// The bytes a line break can start with: `\n`, `\r`, and 0xE2 for U+2028
+/// and U+2029.
+const BREAK_START: ByteSet<3> = ByteSet::new([b'\n', b'\r', 0xE2]);
 
 /// The lines of `text`, without their line breaks.
 fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
@@ -77,7 +50,7 @@ fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
         // Bytes, not chars: every break starts with `\n`, `\r` or the lead
         // byte E2 of U+2028 and U+2029, and nothing else needs decoding.
         let mut from = start;
-        while let Some(at) = next_break_byte(bytes, from) {
+        while let Some(at) = BREAK_START.find(bytes, from) {
             let len = match &bytes[at..] {
                 [b'\r', b'\n', ..] => 2,
                 [b'\n' | b'\r', ..] => 1,
