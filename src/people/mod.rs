@@ -586,22 +586,28 @@ impl People {
 
     /// The entity for these name words, creating it if `create`.
     fn entity_for(&mut self, text: &str, words: &[Span], create: bool) -> Option<usize> {
-        // Most calls find a name already known: its key, built in a reused
-        // buffer, is all they need.
-        if let Some(e) = names::with_key(text, words, |key| self.full_name(key)) {
-            self.entities[e].count += 1;
-            return Some(e);
-        }
-        if !create {
-            return None;
-        }
+        // A name already known needs only its key, built in a reused
+        // buffer; a new one keeps that key rather than build it again from
+        // its display form.
+        let key = match names::with_key(text, words, |key| {
+            self.full_name(key)
+                .ok_or_else(|| create.then(|| key.to_owned()))
+        }) {
+            Ok(e) => {
+                self.entities[e].count += 1;
+                return Some(e);
+            }
+            Err(None) => return None,
+            Err(Some(key)) => key,
+        };
         let name = names::display(text, words);
-        let key = names::key(&name);
         // A one-word name has no surname or first name to index, and no
         // last word that names its kind.
         let (first_key, last_key) = if words.len() > 1 {
-            let last = words[words.len() - 1];
-            (names::key(words[0].of(text)), names::key(last.of(text)))
+            (
+                names::words_key(text, &words[..1]),
+                names::words_key(text, &words[words.len() - 1..]),
+            )
         } else {
             (String::new(), String::new())
         };

@@ -309,9 +309,11 @@ pub fn display(text: &str, words: &[Span]) -> String {
             out.push_str(s);
         }
         // Keep the stop of an initial or an honorific: `C.`, `Mr.`
-        if (s.chars().count() == 1 || lexicon::honorific(s).is_some())
-            && text[w.end..].starts_with('.')
+        // (The stop is asked about first: most words have none, and the
+        // word lists need not be.)
+        if text[w.end..].starts_with('.')
             && !s.ends_with('.')
+            && (s.chars().count() == 1 || lexicon::honorific(s).is_some())
         {
             out.push('.');
         }
@@ -374,12 +376,15 @@ pub fn push_words_key(text: &str, words: &[Span], out: &mut String) {
 /// A key to compare names by: lower case, accents folded.
 pub fn key(name: &str) -> String {
     if name.is_ascii() {
-        // Most names: no accent to fold, and lowercase by byte.
-        return name
-            .bytes()
-            .filter(|&b| b != b'.')
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        // Most names: no accent to fold, and lowercase by byte (into a
+        // string sized at once: collecting a filter grew it a byte at a time).
+        let mut out = String::with_capacity(name.len());
+        out.extend(
+            name.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return out;
     }
     name.chars()
         .filter(|c| *c != '.')
