@@ -354,20 +354,24 @@ fn words_key_into(text: &str, words: &[Span], out: &mut String) {
 
 /// Append the key of these name words to `out`.
 pub fn push_words_key(text: &str, words: &[Span], out: &mut String) {
-    if !words.iter().all(|w| w.of(text).is_ascii()) {
-        out.push_str(&key(&display(text, words)));
-        return;
-    }
     let start = out.len();
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }
         let w = w.of(text);
-        if w.contains('.') {
+        // One pass over a word's bytes settles most words (ASCII, no stop):
+        // copied whole. Asking for ASCII and for a stop separately cost two
+        // passes and a memchr call per word.
+        if w.bytes().all(|b| b.is_ascii() && b != b'.') {
+            out.push_str(w);
+        } else if w.is_ascii() {
             out.extend(w.chars().filter(|&c| c != '.'));
         } else {
-            out.push_str(w);
+            // Accents to fold: the key of the display form, as `key` says.
+            out.truncate(start);
+            out.push_str(&key(&display(text, words)));
+            return;
         }
     }
     out[start..].make_ascii_lowercase();
@@ -523,6 +527,11 @@ mod tests {
             for end in start + 1..=(start + 4).min(words.len()) {
                 let ws = &words[start..end];
                 assert_eq!(words_key(text, ws), key(&display(text, ws)), "{ws:?}");
+                // Appended after other keys, as `add_full_names` does: a
+                // word with accents late in a name must not drop them.
+                let mut keys = String::from("ola pim|");
+                push_words_key(text, ws, &mut keys);
+                assert_eq!(keys, format!("ola pim|{}", key(&display(text, ws))));
             }
         }
     }
