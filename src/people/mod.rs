@@ -178,7 +178,8 @@ impl People {
     /// Every multi-word name, under its fullest form.
     fn add_full_names(&mut self, text: &str) {
         // The key of every suffix of every multi-word run, built once into
-        // one string: each is counted, then looked up again.
+        // one string, and given a number the first time it is seen: counted
+        // and looked up again by that number, a key is hashed once.
         let mut keys = String::new();
         let mut suffixes: Vec<std::ops::Range<usize>> = Vec::new();
         for run in self.runs.iter().filter(|r| r.words.len() > 1) {
@@ -188,29 +189,39 @@ impl People {
                 suffixes.push(start..keys.len());
             }
         }
-        let mut suffix_count: HashMap<&str, usize> = HashMap::with_capacity(suffixes.len());
-        for range in &suffixes {
-            *suffix_count.entry(&keys[range.clone()]).or_insert(0) += 1;
-        }
+        let mut number: HashMap<&str, usize> = HashMap::with_capacity(suffixes.len());
+        let mut times: Vec<usize> = Vec::with_capacity(suffixes.len());
+        let suffix_key: Vec<usize> = suffixes
+            .iter()
+            .map(|range| {
+                let k = *number.entry(&keys[range.clone()]).or_insert(times.len());
+                if k == times.len() {
+                    times.push(0);
+                }
+                times[k] += 1;
+                k
+            })
+            .collect();
         let mut next = 0;
         for ri in 0..self.runs.len() {
             let words = self.runs[ri].words;
             if words.len() < 2 {
                 continue;
             }
-            // The run's suffix keys, longest first.
+            // The run's suffixes, longest first.
             let n = words.len();
-            let own = &suffixes[next..next + n - 1];
+            let own = next..next + n - 1;
             next += n - 1;
-            let count = |s: usize| suffix_count[&keys[own[s].clone()]];
+            let count = |s: usize| times[suffix_key[own.start + s]];
             // The longest suffix named as often as the two-word one:
             // `Drama Star Ola Pim` is `Ola Pim` when `Ola Pim` is named elsewhere too.
             let base = count(n - 2);
             let s = (0..n - 1)
                 .find(|&s| count(s) == base)
                 .expect("the two-word suffix itself qualifies");
-            let e = self.entity_for(text, &words[s..], true);
-            self.run_entity[ri] = e;
+            let key = &keys[suffixes[own.start + s].clone()];
+            let e = self.entity_for_key(text, &words[s..], key);
+            self.run_entity[ri] = Some(e);
         }
     }
 
@@ -273,16 +284,14 @@ impl People {
     fn add_cast(&mut self, text: &str, toks: &[Tok]) {
         for (ci, ai) in cast::notes(text, toks, &self.runs) {
             let actor_words = self.runs[ai].words;
-            let actor = self
+            let a = self
                 .lookup(text, &actor_words)
-                .or_else(|| self.entity_for(text, &actor_words, true));
+                .unwrap_or_else(|| self.entity_for(text, &actor_words));
             let char_words = self.runs[ci].words;
-            let character = self
+            let c = self
                 .lookup(text, &char_words)
-                .or_else(|| self.entity_for(text, &char_words, true));
-            if let (Some(c), Some(a)) = (character, actor)
-                && c != a
-            {
+                .unwrap_or_else(|| self.entity_for(text, &char_words));
+            if c != a {
                 self.entities[c].ty = EntityType::Character;
                 self.entities[c].actor.get_or_insert(a);
                 self.run_entity[ci] = Some(c);
@@ -584,22 +593,33 @@ impl People {
         self.run_entity[ri].filter(|_| !run.possessive)
     }
 
-    /// The entity for these name words, creating it if `create`.
-    fn entity_for(&mut self, text: &str, words: &[Span], create: bool) -> Option<usize> {
+    /// The entity for these name words, created if new.
+    fn entity_for(&mut self, text: &str, words: &[Span]) -> usize {
         // A name already known needs only its key, built in a reused
         // buffer; a new one keeps that key rather than build it again from
         // its display form.
-        let key = match names::with_key(text, words, |key| {
-            self.full_name(key)
-                .ok_or_else(|| create.then(|| key.to_owned()))
+        match names::with_key(text, words, |key| {
+            self.full_name(key).ok_or_else(|| key.to_owned())
         }) {
             Ok(e) => {
                 self.entities[e].count += 1;
-                return Some(e);
+                e
             }
-            Err(None) => return None,
-            Err(Some(key)) => key,
-        };
+            Err(key) => self.new_entity(text, words, key),
+        }
+    }
+
+    /// `entity_for` for words whose key the caller has.
+    fn entity_for_key(&mut self, text: &str, words: &[Span], key: &str) -> usize {
+        if let Some(e) = self.full_name(key) {
+            self.entities[e].count += 1;
+            return e;
+        }
+        self.new_entity(text, words, key.to_owned())
+    }
+
+    /// A new entity for these name words, whose key is `key`.
+    fn new_entity(&mut self, text: &str, words: &[Span], key: String) -> usize {
         let name = names::display(text, words);
         // A one-word name has no surname or first name to index, and no
         // last word that names its kind.
@@ -655,7 +675,7 @@ impl People {
         if words.len() > 1 {
             self.index_aliases(e, first_key, last_key);
         }
-        Some(e)
+        e
     }
 
     /// The known entity these name words refer to: the full name itself, or
@@ -769,9 +789,9 @@ impl People {
             // A courtesy title stays with a bare surname (`Mr. Cornwallaby`);
             // a job title does not (`Chairwoman Rosenworcel` is `Rosenworcel`).
             Some(h) if words.len() == 1 && lexicon::is_courtesy_title(h.of(text)) => {
-                self.entity_for(text, &[h, words[0]], true)
+                Some(self.entity_for(text, &[h, words[0]]))
             }
-            _ => self.entity_for(text, words, true),
+            _ => Some(self.entity_for(text, words)),
         }
     }
 
