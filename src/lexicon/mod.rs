@@ -596,10 +596,22 @@ impl Word {
     pub fn person_noun(&self) -> Option<Gender> {
         self.0.person
     }
+
+    pub fn is_reporting_verb(&self) -> bool {
+        self.0.has(List::Reporting)
+    }
+
+    pub fn is_org_noun(&self) -> bool {
+        self.0.has(List::Org)
+    }
+
+    pub fn is_adverb(&self) -> bool {
+        self.0.has_exactly(List::Adverb)
+    }
 }
 
 pub fn is_reporting_verb(word: &str) -> bool {
-    listed(word, List::Reporting)
+    self::word(word).is_reporting_verb()
 }
 
 pub fn is_cognition_verb(word: &str) -> bool {
@@ -677,7 +689,7 @@ pub fn person_noun(word: &str) -> Option<Gender> {
 }
 
 pub fn is_org_noun(word: &str) -> bool {
-    listed(word, List::Org)
+    self::word(word).is_org_noun()
 }
 
 pub fn is_title_noun(word: &str) -> bool {
@@ -719,7 +731,7 @@ pub fn is_abbreviation(word: &str) -> bool {
 /// Exact case. A word that may stand between a subject and its verb:
 /// `previously`, `has`, `went on to`.
 pub fn is_adverb(word: &str) -> bool {
-    listed_exactly(word, List::Adverb)
+    self::word(word).is_adverb()
 }
 
 /// Exact case. A lowercase word that is not the noun of a possessive

@@ -245,13 +245,6 @@ impl People {
             };
             // `Jayden, 10, is …`: an age in apposition.
             let aged = || age_apposition(text, toks, after).is_some();
-            let role_before = || {
-                run.role.is_some()
-                    || run.toks.start.checked_sub(1).is_some_and(|k| {
-                        let w = toks[k].span.of(text);
-                        lexicon::is_org_noun(w) && w.chars().next().is_some_and(char::is_lowercase)
-                    })
-            };
             // `the wise little Alice was`: a listed first name as a subject.
             let first_name_subject = || {
                 run.words.len() == 1
@@ -259,21 +252,36 @@ impl People {
                     && lexicon::first_name_gender(run.words[0].of(text)).is_some()
                     && followed_by_lower(text, toks, after)
             };
+            // The word before: a role (`actor Burton`, `the firm Acme`) or a
+            // reporting verb (`said Burton`, `said Mr Burton`). Each
+            // neighbour is looked up once for all it is asked.
+            let before = || {
+                run.role.is_some()
+                    || run.toks.start.checked_sub(1).is_some_and(|k| {
+                        let w = toks[k].span.of(text);
+                        let listed = lexicon::word(w);
+                        (listed.is_org_noun() && w.chars().next().is_some_and(char::is_lowercase))
+                            || (toks[k].kind == TokKind::Word
+                                && listed.is_reporting_verb()
+                                && run.honorific.is_none())
+                    })
+                    || run
+                        .honorific
+                        .is_some_and(|h| h.checked_sub(1).is_some_and(is_verb))
+            };
+            // The word after: `Burton said`, `Burton quickly said`.
+            let says_after = || {
+                toks.get(after)
+                    .filter(|t| t.kind == TokKind::Word)
+                    .is_some_and(|t| {
+                        let w = t.span.of(text);
+                        let listed = lexicon::word(w);
+                        listed.is_reporting_verb()
+                            || ((w.ends_with("ly") || listed.is_adverb()) && is_verb(after + 1))
+                    })
+            };
             // Each asked only until one says yes.
-            let speaks = described()
-                || aged()
-                || first_name_subject()
-                || role_before()
-                || is_verb(after)
-                || (is_adverb(toks, text, after) && is_verb(after + 1))
-                || run
-                    .toks
-                    .start
-                    .checked_sub(1)
-                    .is_some_and(|k| is_verb(k) && run.honorific.is_none())
-                || run
-                    .honorific
-                    .is_some_and(|h| h.checked_sub(1).is_some_and(is_verb));
+            let speaks = described() || aged() || first_name_subject() || before() || says_after();
             if speaks && self.lookup(text, &run.words).is_none() {
                 let (words, honorific) = (run.words, run.honorific_span);
                 self.run_entity[ri] = self.resolve_name(text, &words, honorific);
@@ -1193,13 +1201,6 @@ fn age_apposition<'t>(text: &'t str, toks: &[Tok], after: usize) -> Option<&'t s
         && n.bytes().all(|b| b.is_ascii_digit())
         && toks.get(after + 2).is_some_and(|t| t.span.of(text) == ","))
     .then_some(n)
-}
-
-fn is_adverb(toks: &[Tok], text: &str, k: usize) -> bool {
-    toks.get(k).is_some_and(|t| {
-        let w = t.span.of(text);
-        t.kind == TokKind::Word && (w.ends_with("ly") || lexicon::is_adverb(w))
-    })
 }
 
 /// Whether `word` names a family relation (`Nan`, `Dad`), in any case.
