@@ -499,11 +499,14 @@ impl People {
                 }
                 continue;
             }
+            // A pronoun, an unnamed subject (`A neighbour said`) and a
+            // description (`The actor said`) each open a clause, and few
+            // words do: asked first, that spares the rest for the others.
+            if !opens_clause(text, toks, i) {
+                continue;
+            }
             let word = tok.span.of(text);
-            // Few words open a clause: asked first, that spares asking the
-            // word lists about the others.
-            if opens_clause(text, toks, i)
-                && let Some(p) = lexicon::pronoun(word)
+            if let Some(p) = lexicon::pronoun(word)
                 && p.case == lexicon::Case::Subject
                 && !p.first_or_second_person
                 && p.number == Number::Singular
@@ -552,6 +555,7 @@ impl People {
     /// `The 24-year-old crossed the line`, `The striker scored`: a
     /// description opening a sentence takes up the latest subject that fits,
     /// and tells us its role. Returns the head noun's token and the entity.
+    /// (Asked only where `opens_clause` holds, as a sentence's start does.)
     fn description_subject(&self, text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         let tok = toks[i];
         let opens = i == 0 || toks[i - 1].sent != tok.sent;
@@ -820,7 +824,8 @@ impl People {
 
     /// `A neighbour, who asked not to be named, …`, `One resident said …`:
     /// an indefinite noun phrase opening a clause, with a person noun for
-    /// its head. Returns the head's gender.
+    /// its head. Returns the head's gender. (Asked only where
+    /// `opens_clause` holds: its own test of an opening must stay narrower.)
     fn unnamed_subject(&self, text: &str, toks: &[Tok], i: usize) -> Option<Gender> {
         let tok = toks[i];
         let opens = i == 0 || toks[i - 1].sent != tok.sent || {
