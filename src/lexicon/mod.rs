@@ -608,6 +608,10 @@ impl Word {
     pub fn is_adverb(&self) -> bool {
         self.0.has_exactly(List::Adverb)
     }
+
+    pub fn is_place_noun(&self) -> bool {
+        self.0.has(List::Place)
+    }
 }
 
 pub fn is_reporting_verb(word: &str) -> bool {
@@ -706,7 +710,7 @@ pub fn is_non_name_word(word: &str) -> bool {
 
 /// `street`, `park`, `station`: a word that ends a place's name.
 pub fn is_place_noun(word: &str) -> bool {
-    listed(word, List::Place)
+    self::word(word).is_place_noun()
 }
 
 /// The gender a first name usually goes with: "Margaret" -> `Some(Female)`;

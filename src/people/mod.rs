@@ -643,23 +643,27 @@ impl People {
         } else {
             (String::new(), String::new())
         };
+        // (Each test below asks first what fails soonest on most names:
+        // a small letter, a mixed-case word.)
         let all_caps_single = words.len() == 1
-            && name.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && !name.chars().any(char::is_lowercase);
+            && !name.chars().any(char::is_lowercase)
+            && name.chars().filter(|c| c.is_alphabetic()).count() > 1;
+        // One lookup answers for the last word's kind.
+        let last = (words.len() > 1).then(|| lexicon::word(&last_key));
         // `Halden Bank`, `Business Council`: the last word names the kind.
-        let org_word = words.len() > 1 && lexicon::is_org_noun(&last_key);
+        let org_word = last.is_some_and(|l| l.is_org_noun());
         // `BBC Radio Wales`, `NBC News`: an acronym among mixed-case words.
         let acronym = |w: &&Span| {
             let w = w.of(text);
-            w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && w.chars().count() >= 2
         };
         let org_word =
             org_word || (words.iter().any(|w| acronym(&w)) && !words.iter().all(|w| acronym(&w)));
         // `Hugh Hill`, `Tom Banks`: a first name makes a person, whatever
         // word ends the name.
-        let first_name = lexicon::first_name_gender(words[0].of(text)).is_some();
-        let org_word = org_word && !first_name;
-        let place = words.len() > 1 && !first_name && lexicon::is_place_noun(&last_key);
+        let first_name = lexicon::first_name_gender(words[0].of(text));
+        let org_word = org_word && first_name.is_none();
+        let place = first_name.is_none() && last.is_some_and(|l| l.is_place_noun());
         let ty = if all_caps_single || org_word {
             EntityType::Organization
         } else if place {
@@ -676,7 +680,7 @@ impl People {
                 Gender::Neuter
             } else {
                 // The usual gender of the first name, until the article says more.
-                lexicon::first_name_gender(words[0].of(text)).unwrap_or(Gender::Unknown)
+                first_name.unwrap_or(Gender::Unknown)
             },
             roles: Vec::new(),
             count: 1,

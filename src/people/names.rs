@@ -288,9 +288,10 @@ fn describing_start(text: &str, toks: &[Tok], role: usize) -> usize {
 /// A name's words as one display string: `Heather C. Briccetti`. All-capital
 /// names (`MARIA LOPEZ:` in a transcript) are written in title case.
 pub fn display(text: &str, words: &[Span]) -> String {
+    // A small letter settles it for most names, before any counting.
     let all_caps = words.iter().all(|w| {
         let s = w.of(text);
-        s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase)
+        !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() > 1
     });
     let bytes: usize = words.iter().map(|w| w.end - w.start + 2).sum();
     let mut out = String::with_capacity(bytes);
