@@ -85,8 +85,8 @@ pub struct People {
     /// Name key -> what it stands for: one lookup answers for the full
     /// name, the surname and the first name.
     known: HashMap<String, Known>,
-    /// Initials (`ML`) -> entities, in creation order.
-    by_initials: HashMap<String, Vec<usize>>,
+    /// Initials (`ML`) -> the first entity with them.
+    by_initials: HashMap<String, usize>,
     pub runs: Vec<NameRun>,
     /// Entity of each run, where known.
     pub run_entity: Vec<Option<usize>>,
@@ -107,12 +107,38 @@ struct Known {
     /// The entity of that full name.
     full: Option<usize>,
     /// Entities with that surname, and with that first name, in creation order.
-    surname_of: Vec<usize>,
-    first_name_of: Vec<usize>,
+    surname_of: Aliases,
+    first_name_of: Aliases,
 }
 
 /// More people than this sharing a surname or first name make it ambiguous.
 const MAX_SHARED_ALIAS: usize = 8;
+
+/// The entities sharing an alias, in creation order: one past
+/// `MAX_SHARED_ALIAS` at most, so kept in place (a vector for each cost an
+/// allocation for every surname and first name of an article).
+#[derive(Default)]
+struct Aliases {
+    len: u8,
+    of: [u32; MAX_SHARED_ALIAS + 1],
+}
+
+impl Aliases {
+    /// Past a handful of people sharing it, an alias names nobody in particular.
+    fn add(&mut self, e: usize) {
+        // (No segment of text holds four billion entities.)
+        if usize::from(self.len) <= MAX_SHARED_ALIAS
+            && let Ok(e) = u32::try_from(e)
+        {
+            self.of[usize::from(self.len)] = e;
+            self.len += 1;
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.of[..usize::from(self.len)].iter().map(|&e| e as usize)
+    }
+}
 
 /// Events a description may look back over for someone with its role.
 const ROLE_LOOKBACK: usize = 512;
@@ -729,7 +755,7 @@ impl People {
             String::new()
         };
         let initials = capitals(&name);
-        if initials && let Some(&e) = self.by_initials.get(&name).and_then(|c| c.first()) {
+        if initials && let Some(&e) = self.by_initials.get(&name) {
             return Some(e);
         }
         let fits = |e: &Entity| {
@@ -737,12 +763,12 @@ impl People {
         };
         let surname = known
             .into_iter()
-            .flat_map(|k| &k.surname_of)
-            .map(|&e| (true, e));
+            .flat_map(|k| k.surname_of.iter())
+            .map(|e| (true, e));
         let first = known
             .into_iter()
-            .flat_map(|k| &k.first_name_of)
-            .map(|&e| (false, e));
+            .flat_map(|k| k.first_name_of.iter())
+            .map(|e| (false, e));
         surname
             .chain(first)
             .filter(|&(_, e)| fits(&self.entities[e]))
@@ -766,15 +792,14 @@ impl People {
             .split_whitespace()
             .filter_map(|w| w.chars().next())
             .collect();
-        // Past a handful of people sharing it, an alias names nobody in particular.
-        let add = |list: &mut Vec<usize>| {
-            if list.len() <= MAX_SHARED_ALIAS {
-                list.push(e);
-            }
-        };
-        add(&mut self.known.entry(last_key).or_default().surname_of);
-        add(&mut self.known.entry(first_key).or_default().first_name_of);
-        add(self.by_initials.entry(initials).or_default());
+        self.known.entry(last_key).or_default().surname_of.add(e);
+        self.known
+            .entry(first_key)
+            .or_default()
+            .first_name_of
+            .add(e);
+        // Initials name the first entity that has them.
+        self.by_initials.entry(initials).or_insert(e);
     }
 
     fn lookup_exact(&self, text: &str, words: &[Span]) -> Option<usize> {
@@ -1293,6 +1318,17 @@ fn opens_clause(text: &str, toks: &[Tok], first: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::testing::{assert_speaker, record};
+
+    #[test]
+    fn aliases_keep_creation_order_up_to_one_past_the_limit() {
+        let mut aliases = super::Aliases::default();
+        for e in 0..20 {
+            aliases.add(e * 3);
+        }
+        let kept: Vec<usize> = aliases.iter().collect();
+        let expected: Vec<usize> = (0..=super::MAX_SHARED_ALIAS).map(|e| e * 3).collect();
+        assert_eq!(kept, expected);
+    }
 
     #[test]
     fn resolves_the_firm_and_it_to_the_organization() {
