@@ -147,6 +147,9 @@ const ROLE_LOOKBACK: usize = 512;
 /// article of a few thousand words names a few dozen people and places.
 const KNOWN_NAMES_AT_FIRST: usize = 64;
 
+/// Mentions and subjects the event lists make room for at first.
+const EVENTS_AT_FIRST: usize = 256;
+
 /// Paragraphs a pronoun may look back over.
 const WINDOW_PARAS: usize = 3;
 /// Events a pronoun may look back over: keeps resolution cheap on any input.
@@ -156,8 +159,13 @@ impl People {
     /// Build the table from the document's tokens.
     pub fn build(text: &str, toks: &[Tok]) -> People {
         let runs = names::runs(text, toks);
+        // Each run is at most one mention, subject and entity, and an
+        // article has a few dozen: room for those at once spares growing
+        // the vectors an element at a time. Past an article's worth, they
+        // grow as they need.
+        let events = runs.len().min(EVENTS_AT_FIRST);
         let mut people = People {
-            entities: Vec::new(),
+            entities: Vec::with_capacity(events.min(KNOWN_NAMES_AT_FIRST)),
             // Room for an article's names from the start: growing the maps
             // a key at a time rehashed them several times per article. A
             // larger document grows them as it needs.
@@ -166,9 +174,9 @@ impl People {
             run_entity: vec![None; runs.len()],
             aside: vec![false; runs.len()],
             runs,
-            subjects: Vec::new(),
+            subjects: Vec::with_capacity(events),
             speakers: Vec::new(),
-            mentions: Vec::new(),
+            mentions: Vec::with_capacity(events),
             by_role: HashMap::new(),
             main_person: None,
         };
