@@ -381,15 +381,13 @@ impl People {
                 roles.push(age.to_string());
             }
             // `the software firm Acme`, `Acme, a software firm`: an organization.
-            let org_before = first.checked_sub(1).is_some_and(|k| {
-                lexicon::is_org_noun(toks[k].span.of(text))
-                    && toks[k]
-                        .span
-                        .of(text)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase)
-            });
+            // (Asked only of a name not known to be a person.)
+            let org_before = || {
+                first.checked_sub(1).is_some_and(|k| {
+                    let w = toks[k].span.of(text);
+                    w.chars().next().is_some_and(char::is_lowercase) && lexicon::is_org_noun(w)
+                })
+            };
             // Appositive: `Name, a/an/the [words] ROLE`
             let k = run.toks.end;
             for w in apposition_nouns(text, toks, k) {
@@ -404,7 +402,7 @@ impl People {
             if let Some(n) = age_apposition(text, toks, k) {
                 roles.push(format!("{n}-year-old"));
             }
-            if org_before && self.entities[e].gender == Gender::Unknown {
+            if self.entities[e].gender == Gender::Unknown && org_before() {
                 self.entities[e].ty = EntityType::Organization;
             }
             for role in roles {
