@@ -503,7 +503,8 @@ impl People {
                     .descriptor_start
                     .checked_sub(1)
                     .is_some_and(|k| toks[k].span.of(text) == "by");
-                let governed = after_preposition(text, toks, run.descriptor_start) && !by;
+                let after_prep = after_preposition(text, toks, run.descriptor_start);
+                let governed = after_prep && !by;
                 if !governed {
                     self.mentions.push(Event {
                         tok: i,
@@ -518,9 +519,7 @@ impl People {
                 // `Yasmin Finney’s childhood dream was …` is about her too;
                 // `In the summer Joe Smith decided …`: the sentence's first name.
                 if is_subject_position(text, toks, first, run.toks.end)
-                    || (first_named
-                        && !after_preposition(text, toks, first)
-                        && followed_by_lower(text, toks, run.toks.end))
+                    || (first_named && !after_prep && followed_by_lower(text, toks, run.toks.end))
                 {
                     self.subjects.push(Event {
                         tok: i,
