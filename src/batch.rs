@@ -17,11 +17,11 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, Once, PoisonError};
 
-use serde::{Deserialize, Serialize};
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde::Deserialize;
 
 use crate::error::Error;
 use crate::input::{self, Decoded};
+use crate::json;
 use crate::output::Record;
 use crate::segments::Segments;
 
@@ -636,21 +636,16 @@ pub struct Sink<W: Write> {
 /// others).
 fn print(jsonl: bool, first: bool, r: &Record, buf: &mut Vec<u8>) -> io::Result<()> {
     if jsonl {
-        // serde_json escapes control characters in strings, so a record
-        // never holds a raw newline or tab: one per line.
-        serde_json::to_writer(&mut *buf, r)?;
+        // Control characters in strings are escaped, so a record never
+        // holds a raw newline or tab: one per line.
+        json::write(buf, false, r)?;
         buf.push(b'\n');
     } else {
         buf.extend_from_slice(if first { b"[\n  " } else { b",\n  " });
-        // The printer one level in, as inside the array: its own `[` goes
-        // nowhere (the array's is written above), so each line of the
-        // element comes out indented, with no pass over the text to indent
-        // it.
-        let mut pretty = PrettyFormatter::new();
-        pretty.begin_array(&mut io::sink())?;
-        r.serialize(&mut serde_json::Serializer::with_formatter(
-            &mut *buf, pretty,
-        ))?;
+        // Printed one level in, as inside the array, whose `[` is
+        // written above: each line of the element comes out indented,
+        // with no pass over the text to indent it.
+        json::write(buf, true, r)?;
     }
     Ok(())
 }

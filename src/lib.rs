@@ -32,6 +32,7 @@
 pub mod batch;
 pub mod error;
 pub mod input;
+mod json;
 pub mod lexicon;
 pub mod output;
 pub mod people;
