@@ -154,7 +154,7 @@ fn run_here<W: Write>(
     sink: &mut Sink<W>,
 ) -> Outcome {
     let (mut inputs, mut failed, mut written) = (0, 0, Ok(()));
-    let mut spare = Vec::new();
+    let mut spare = Spare::default();
     for source in sources {
         inputs += 1;
         let listened = process(source, options, &mut spare, |event| {
@@ -296,7 +296,7 @@ impl<W: Write> Output<'_, W> {
 impl<W: Write> Shared<'_, '_, W> {
     fn work(&self, options: Options) {
         let _stop = StopOnPanic(self);
-        let mut spare = Vec::new();
+        let mut spare = Spare::default();
         while !self.stopped() {
             let (index, source) = {
                 let Ok(mut sources) = self.sources.lock() else {
@@ -403,13 +403,21 @@ impl<W: Write> Shared<'_, '_, W> {
     }
 }
 
+/// What one input leaves to the next on the same thread: buffers to read
+/// and extract it with, emptied before each use.
+#[derive(Default)]
+struct Spare {
+    file: Vec<u8>,
+    extraction: crate::Spare,
+}
+
 /// Read and extract one input, telling `emit` what came of it. False when
-/// nobody listens any more. A file is read into `spare`, and its text's
-/// buffer is left there for the next input.
+/// nobody listens any more. A file is read into `spare`'s buffer, and the
+/// input's buffers are left there for the next input.
 fn process(
     source: Source,
     options: Options,
-    spare: &mut Vec<u8>,
+    spare: &mut Spare,
     mut emit: impl FnMut(Event<'_>) -> bool,
 ) -> bool {
     let Input {
@@ -418,7 +426,7 @@ fn process(
         label,
         id,
         repaired,
-    } = match read(source, options.lossy, spare) {
+    } = match read(source, options.lossy, &mut spare.file) {
         Ok(read) => read,
         Err(message) => {
             return emit(Event::Message(message, true)) && emit(Event::Done(Vec::new()));
@@ -435,7 +443,8 @@ fn process(
             return false;
         }
     }
-    let mut segments = Segments::new(&decoded, &name);
+    let mut segments =
+        Segments::new(&decoded, &name).reusing(std::mem::take(&mut spare.extraction));
     let mut sent = false;
     // The last segment's records go out with the end of the input.
     let mut last = Vec::new();
@@ -481,7 +490,8 @@ fn process(
         }
     }
     let listened = emit(Event::Done(last));
-    keep_buffer(spare, decoded.text.into_bytes());
+    spare.extraction = segments.into_spare();
+    keep_buffer(&mut spare.file, decoded.text.into_bytes());
     listened
 }
 
