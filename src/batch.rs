@@ -17,11 +17,11 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, Once, PoisonError};
 
-use serde::{Deserialize, Serialize};
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde::Deserialize;
 
 use crate::error::Error;
 use crate::input::{self, Decoded};
+use crate::json;
 use crate::output::Record;
 use crate::segments::Segments;
 
@@ -154,7 +154,7 @@ fn run_here<W: Write>(
     sink: &mut Sink<W>,
 ) -> Outcome {
     let (mut inputs, mut failed, mut written) = (0, 0, Ok(()));
-    let mut spare = Vec::new();
+    let mut spare = Spare::default();
     for source in sources {
         inputs += 1;
         let listened = process(source, options, &mut spare, |event| {
@@ -296,7 +296,7 @@ impl<W: Write> Output<'_, W> {
 impl<W: Write> Shared<'_, '_, W> {
     fn work(&self, options: Options) {
         let _stop = StopOnPanic(self);
-        let mut spare = Vec::new();
+        let mut spare = Spare::default();
         while !self.stopped() {
             let (index, source) = {
                 let Ok(mut sources) = self.sources.lock() else {
@@ -403,13 +403,21 @@ impl<W: Write> Shared<'_, '_, W> {
     }
 }
 
+/// What one input leaves to the next on the same thread: buffers to read
+/// and extract it with, emptied before each use.
+#[derive(Default)]
+struct Spare {
+    file: Vec<u8>,
+    extraction: crate::Spare,
+}
+
 /// Read and extract one input, telling `emit` what came of it. False when
-/// nobody listens any more. A file is read into `spare`, and its text's
-/// buffer is left there for the next input.
+/// nobody listens any more. A file is read into `spare`'s buffer, and the
+/// input's buffers are left there for the next input.
 fn process(
     source: Source,
     options: Options,
-    spare: &mut Vec<u8>,
+    spare: &mut Spare,
     mut emit: impl FnMut(Event<'_>) -> bool,
 ) -> bool {
     let Input {
@@ -418,7 +426,7 @@ fn process(
         label,
         id,
         repaired,
-    } = match read(source, options.lossy, spare) {
+    } = match read(source, options.lossy, &mut spare.file) {
         Ok(read) => read,
         Err(message) => {
             return emit(Event::Message(message, true)) && emit(Event::Done(Vec::new()));
@@ -435,7 +443,8 @@ fn process(
             return false;
         }
     }
-    let mut segments = Segments::new(&decoded, &name);
+    let mut segments =
+        Segments::new(&decoded, &name).reusing(std::mem::take(&mut spare.extraction));
     let mut sent = false;
     // The last segment's records go out with the end of the input.
     let mut last = Vec::new();
@@ -481,9 +490,14 @@ fn process(
         }
     }
     let listened = emit(Event::Done(last));
-    keep_buffer(spare, decoded.text.into_bytes());
+    spare.extraction = segments.into_spare();
+    keep_buffer(&mut spare.file, decoded.text.into_bytes());
     listened
 }
+
+/// Room for a whole article, so that it is read in one call (and one more
+/// that finds the end) even into a buffer not used before.
+const FIRST_READ: usize = 64 << 10;
 
 /// Keep `buffer` to read the next file into: one allocation per file less,
 /// and the largest of a run's allocations, which cost malloc most. A
@@ -555,8 +569,13 @@ fn read(source: Source, lossy: bool, spare: &mut Vec<u8>) -> Result<Input, Strin
             let bytes = if path.as_os_str() == "-" {
                 io::stdin().read_to_end(&mut buf)
             } else {
-                // As `fs::read`: the file's size is reserved up front.
-                fs::File::open(&path).and_then(|mut file| file.read_to_end(&mut buf))
+                // Read to the end without asking the file's size first
+                // (`File::read_to_end` does, with a statx and an lseek:
+                // two of the six system calls per article): the buffer
+                // kept from the inputs before is mostly large enough
+                // already, and grows if not.
+                buf.reserve(FIRST_READ);
+                fs::File::open(&path).and_then(|file| file.take(u64::MAX).read_to_end(&mut buf))
             }
             .map(|_| buf);
             let bytes = bytes.map_err(|source| {
@@ -636,21 +655,16 @@ pub struct Sink<W: Write> {
 /// others).
 fn print(jsonl: bool, first: bool, r: &Record, buf: &mut Vec<u8>) -> io::Result<()> {
     if jsonl {
-        // serde_json escapes control characters in strings, so a record
-        // never holds a raw newline or tab: one per line.
-        serde_json::to_writer(&mut *buf, r)?;
+        // Control characters in strings are escaped, so a record never
+        // holds a raw newline or tab: one per line.
+        json::write(buf, false, r)?;
         buf.push(b'\n');
     } else {
         buf.extend_from_slice(if first { b"[\n  " } else { b",\n  " });
-        // The printer one level in, as inside the array: its own `[` goes
-        // nowhere (the array's is written above), so each line of the
-        // element comes out indented, with no pass over the text to indent
-        // it.
-        let mut pretty = PrettyFormatter::new();
-        pretty.begin_array(&mut io::sink())?;
-        r.serialize(&mut serde_json::Serializer::with_formatter(
-            &mut *buf, pretty,
-        ))?;
+        // Printed one level in, as inside the array, whose `[` is
+        // written above: each line of the element comes out indented,
+        // with no pass over the text to indent it.
+        json::write(buf, true, r)?;
     }
     Ok(())
 }
@@ -703,5 +717,31 @@ impl<W: Write> Sink<W> {
                 .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_read_whole_into_a_kept_buffer_of_any_size() {
+        let dir = std::env::temp_dir().join(format!("hs-quotes-batch-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let mut spare = Vec::new();
+        // Empty, small, past the first read, far past the kept buffer,
+        // then small again into the buffer the large one left.
+        for (i, len) in [0, 5, FIRST_READ, 3 * FIRST_READ + 17, 7]
+            .into_iter()
+            .enumerate()
+        {
+            let text: String = "Ola said “hi”. ".chars().cycle().take(len).collect();
+            let path = dir.join(format!("{i}.txt"));
+            fs::write(&path, &text).unwrap();
+            let input = read(Source::File(path), false, &mut spare).expect("readable");
+            assert_eq!(input.decoded.text, text, "{len} chars");
+            keep_buffer(&mut spare, input.decoded.text.into_bytes());
+        }
+        fs::remove_dir_all(&dir).unwrap();
     }
 }

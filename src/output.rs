@@ -54,10 +54,12 @@ pub struct Record<'a> {
 }
 
 /// Write `id`, JSON text already, as it is (read in place: no copy).
+/// Wrapped as a newtype, which serde_json writes as what it wraps: the
+/// faster writer of [`crate::json`] hands it to serde_json that way.
 fn raw_json<S: serde::Serializer>(id: &Option<&str>, s: S) -> Result<S::Ok, S::Error> {
     let raw = id.map(serde_json::from_str::<&serde_json::value::RawValue>);
     match raw {
-        Some(Ok(raw)) => raw.serialize(s),
+        Some(Ok(raw)) => s.serialize_newtype_struct("RawJson", raw),
         Some(Err(e)) => Err(serde::ser::Error::custom(e)),
         None => s.serialize_none(),
     }

@@ -19,6 +19,7 @@
 //! anywhere on a character boundary. Each cut is searched for in a window of
 //! bounded length, so the cost stays linear.
 
+use crate::Spare;
 use crate::input::Decoded;
 use crate::output::Record;
 
@@ -61,6 +62,8 @@ pub struct Segments<'a> {
     /// Records already given that reach past their segment: the outer
     /// quotations a later segment's records may be nested in.
     open: Vec<Reported>,
+    /// Buffers each segment's extraction leaves to the next.
+    spare: Spare,
 }
 
 /// Where a record already given lies, in the decoded text.
@@ -88,7 +91,19 @@ impl<'a> Segments<'a> {
             paragraphs_before: 0,
             records_before: 0,
             open: Vec::new(),
+            spare: Spare::default(),
         }
+    }
+
+    /// Extract with the buffers `spare` holds (from an earlier document);
+    /// [`Segments::into_spare`] gives them back.
+    pub fn reusing(self, spare: Spare) -> Self {
+        Segments { spare, ..self }
+    }
+
+    /// The buffers, for the next document.
+    pub fn into_spare(self) -> Spare {
+        self.spare
     }
 }
 
@@ -130,7 +145,7 @@ impl<'a> Iterator for Segments<'a> {
         self.next = end;
 
         let window = &text[context_start..context_end];
-        let ex = crate::extract(window);
+        let ex = crate::extract_reusing(window, &mut self.spare);
         let own = (start - context_start)..(end - context_start);
         let before = ex.paragraphs.partition_point(|p| p.span.start < own.start);
         let within = ex.paragraphs[before..].partition_point(|p| p.span.start < own.end);
@@ -183,6 +198,7 @@ impl<'a> Iterator for Segments<'a> {
         });
         self.paragraphs_before += within;
         self.records_before += records.len();
+        ex.recycle(&mut self.spare);
         Some(records)
     }
 }
@@ -375,6 +391,25 @@ mod tests {
         assert_eq!(records.len(), 1);
         assert_eq!(records[0].text, "It was hard,");
         assert_eq!(records[0].paragraph, 2);
+    }
+
+    #[test]
+    fn buffers_left_by_one_document_do_not_reach_the_next() {
+        // A long text leaves long buffers; the short text after it, with
+        // other people and fewer quotations, must read as if alone.
+        let long = decoded(&dump(12));
+        let short_text = "Mara Quill fixes clocks.\n\n“Springs wear out,” Quill says.\n";
+        let short = decoded(short_text);
+        let mut segments = Segments::new(&long, "long");
+        let long_records: Vec<Record> = segments.by_ref().flatten().collect();
+        assert_eq!(long_records.len(), 36);
+        let reused: Vec<Record> = Segments::new(&short, "short")
+            .reusing(segments.into_spare())
+            .flatten()
+            .collect();
+        assert_eq!(reused, crate::extract(short_text).records("short"));
+        assert_eq!(reused.len(), 1);
+        assert_eq!(reused[0].speaker.as_ref().unwrap().name, "Mara Quill");
     }
 
     #[test]

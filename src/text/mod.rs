@@ -5,5 +5,5 @@ pub mod paragraphs;
 pub mod scan;
 pub mod tokens;
 
-pub use paragraphs::{Paragraph, paragraphs};
+pub use paragraphs::{Paragraph, paragraphs, paragraphs_into};
 pub use tokens::{Tok, TokKind, Tokens};

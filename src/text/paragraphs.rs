@@ -18,7 +18,14 @@ pub struct Paragraph {
 
 /// Split `text` into paragraphs (see the module doc).
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let mut out: Vec<Paragraph> = Vec::new();
+    paragraphs_into(text, Vec::new())
+}
+
+/// As [`paragraphs`], into `reuse` (emptied first), for a run over many
+/// documents.
+pub fn paragraphs_into(text: &str, reuse: Vec<Paragraph>) -> Vec<Paragraph> {
+    let mut out = reuse;
+    out.clear();
     for line in lines(text) {
         let line = line.trim(text);
         if line.is_empty() {
