@@ -87,6 +87,7 @@ pub struct Spare {
     paragraphs: Vec<Paragraph>,
     tokens: Tokens,
     top: Vec<QuoteSpan>,
+    people: people::Buffers,
 }
 
 /// As [`extract`], with the buffers `spare` holds.
@@ -114,7 +115,7 @@ pub fn extract_reusing<'t>(text: &'t str, spare: &mut Spare) -> Extraction<'t> {
         std::mem::take(&mut spare.tokens),
     );
     spare.top = top;
-    let mut people = People::build(text, &tokens.toks);
+    let mut people = People::build_reusing(text, &tokens.toks, std::mem::take(&mut spare.people));
     let decisions = sieves::attribute(
         text,
         &paragraphs,
@@ -138,6 +139,7 @@ impl<'t> Extraction<'t> {
     pub fn recycle(self, spare: &mut Spare) {
         spare.paragraphs = self.paragraphs;
         spare.tokens = self.tokens;
+        spare.people = self.people.recycle();
     }
 
     /// One record per quotation that is speech, in document order. They

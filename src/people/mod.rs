@@ -155,28 +155,66 @@ const WINDOW_PARAS: usize = 3;
 /// Events a pronoun may look back over: keeps resolution cheap on any input.
 const WINDOW_EVENTS: usize = 64;
 
+/// The vectors and maps of one table, emptied, for the next document's
+/// (see [`People::build_reusing`]): allocating them afresh for every
+/// article, and freeing them, cost more than filling them.
+#[derive(Default)]
+pub struct Buffers {
+    entities: Vec<Entity>,
+    known: HashMap<String, Known>,
+    by_initials: HashMap<String, usize>,
+    runs: Vec<NameRun>,
+    run_entity: Vec<Option<usize>>,
+    aside: Vec<bool>,
+    subjects: Vec<Event>,
+    speakers: Vec<Event>,
+    mentions: Vec<Event>,
+}
+
 impl People {
     /// Build the table from the document's tokens.
     pub fn build(text: &str, toks: &[Tok]) -> People {
-        let runs = names::runs(text, toks);
+        Self::build_reusing(text, toks, Buffers::default())
+    }
+
+    /// As [`People::build`], in the buffers an earlier table left.
+    pub fn build_reusing(text: &str, toks: &[Tok], buffers: Buffers) -> People {
+        let Buffers {
+            mut entities,
+            mut known,
+            mut by_initials,
+            runs,
+            mut run_entity,
+            mut aside,
+            mut subjects,
+            speakers,
+            mut mentions,
+        } = buffers;
+        let runs = names::runs_into(text, toks, runs);
         // Each run is at most one mention, subject and entity, and an
         // article has a few dozen: room for those at once spares growing
-        // the vectors an element at a time. Past an article's worth, they
-        // grow as they need.
+        // the vectors an element at a time; room for an article's names
+        // spares rehashing the maps a key at a time. Past an article's
+        // worth, they grow as they need.
+        // (Buffers come empty: made afresh, or emptied by `recycle`.)
         let events = runs.len().min(EVENTS_AT_FIRST);
+        entities.reserve(events.min(KNOWN_NAMES_AT_FIRST));
+        known.reserve(KNOWN_NAMES_AT_FIRST);
+        by_initials.reserve(KNOWN_NAMES_AT_FIRST / 4);
+        run_entity.resize(runs.len(), None);
+        aside.resize(runs.len(), false);
+        subjects.reserve(events);
+        mentions.reserve(events);
         let mut people = People {
-            entities: Vec::with_capacity(events.min(KNOWN_NAMES_AT_FIRST)),
-            // Room for an article's names from the start: growing the maps
-            // a key at a time rehashed them several times per article. A
-            // larger document grows them as it needs.
-            known: HashMap::with_capacity(KNOWN_NAMES_AT_FIRST),
-            by_initials: HashMap::with_capacity(KNOWN_NAMES_AT_FIRST / 4),
-            run_entity: vec![None; runs.len()],
-            aside: vec![false; runs.len()],
+            entities,
+            known,
+            by_initials,
+            run_entity,
+            aside,
             runs,
-            subjects: Vec::with_capacity(events),
-            speakers: Vec::new(),
-            mentions: Vec::with_capacity(events),
+            subjects,
+            speakers,
+            mentions,
             by_role: HashMap::new(),
             main_person: None,
         };
@@ -931,6 +969,29 @@ impl People {
         e
     }
 
+    /// Give this table's vectors and maps, emptied, to the next document's.
+    pub fn recycle(mut self) -> Buffers {
+        self.entities.clear();
+        self.known.clear();
+        self.by_initials.clear();
+        self.run_entity.clear();
+        self.aside.clear();
+        self.subjects.clear();
+        self.speakers.clear();
+        self.mentions.clear();
+        Buffers {
+            entities: self.entities,
+            known: self.known,
+            by_initials: self.by_initials,
+            runs: self.runs,
+            run_entity: self.run_entity,
+            aside: self.aside,
+            subjects: self.subjects,
+            speakers: self.speakers,
+            mentions: self.mentions,
+        }
+    }
+
     /// The person the article names most (first named on a tie): whom an
     /// interview's `A:` answers for.
     pub fn main_person(&self) -> Option<usize> {
@@ -1323,6 +1384,25 @@ fn opens_clause(text: &str, toks: &[Tok], first: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::testing::{assert_speaker, record};
+
+    #[test]
+    fn a_table_built_in_recycled_buffers_knows_only_its_own_document() {
+        let build = |text: &str, buffers| {
+            let paras = crate::text::paragraphs(text);
+            let tokens = crate::text::tokens::tokenize(text, &paras, &[], 0);
+            super::People::build_reusing(text, &tokens.toks, buffers)
+        };
+        let first = "Ola Pim, an economist, met Ivo Marr. Pim said so.";
+        let people = build(first, super::Buffers::default());
+        assert!(people.entities.iter().any(|e| e.name == "Ola Pim"));
+        let second = "Pim said it rained. Marr agreed.";
+        let people = build(second, people.recycle());
+        let names: Vec<&str> = people.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Pim", "Marr"]);
+        let alone = build(second, super::Buffers::default());
+        assert_eq!(people.run_entity, alone.run_entity);
+        assert_eq!(people.runs, alone.runs);
+    }
 
     #[test]
     fn aliases_keep_creation_order_up_to_one_past_the_limit() {

@@ -119,7 +119,14 @@ pub fn runs(text: &str, toks: &[Tok]) -> Vec<NameRun> {
     // News has a name run every ten tokens or so; making room for an
     // article's runs at once spares copying them as the vector grows (a
     // run is some 200 bytes). Past that, it grows as it needs.
-    let mut out = Vec::with_capacity((toks.len() / 8).min(RUNS_AT_FIRST));
+    runs_into(text, toks, Vec::new())
+}
+
+/// `runs`, into `out` (cleared first): a worker hands its vector from one
+/// document to the next.
+pub fn runs_into(text: &str, toks: &[Tok], mut out: Vec<NameRun>) -> Vec<NameRun> {
+    out.clear();
+    out.reserve((toks.len() / 8).min(RUNS_AT_FIRST));
     let mut i = 0;
     while i < toks.len() {
         // Most tokens are words in small letters or punctuation: no name
