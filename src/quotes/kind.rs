@@ -19,13 +19,11 @@ use crate::lexicon;
 use crate::text::scan::ByteSet;
 
 pub fn classify(content: &str, before: &str, after: &str) -> Kind {
-    if has_inner_sentence_break(content) {
-        return Kind::Direct;
-    }
+    // What stands before it first: it decides most quotations at once.
     let Some(prev) = before.trim_end().chars().next_back() else {
         return Kind::Direct;
     };
-    if !prev.is_alphanumeric() {
+    if !prev.is_alphanumeric() || has_inner_sentence_break(content) {
         return Kind::Direct;
     }
     if last_word(before).is_some_and(lexicon::is_reporting_verb) || starts_with_cue(after) {
