@@ -32,27 +32,54 @@ pub fn classify(content: &str, before: &str, after: &str) -> Kind {
     Kind::Fragment
 }
 
-/// The last word of `s`, if `s` ends in one (spaces aside).
+/// The last word of `s`, if `s` ends in one (spaces aside): letters,
+/// digits, `-`, `'` and `’`. Read back byte by byte, decoding only
+/// non-ASCII chars (a char iterator cost some 150 instructions a call, and
+/// every quotation asks twice).
 pub fn last_word(s: &str) -> Option<&str> {
     let s = s.trim_end();
-    let start = s
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')
-        .last()
-        .map(|(i, _)| i)?;
-    Some(&s[start..])
+    let bytes = s.as_bytes();
+    let mut start = bytes.len();
+    while let Some(&b) = bytes[..start].last() {
+        let len = if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || b == b'-' || b == b'\'') {
+                break;
+            }
+            1
+        } else {
+            let c = s[..start].chars().next_back().expect("a char ends here");
+            if !(c.is_alphanumeric() || c == '’') {
+                break;
+            }
+            c.len_utf8()
+        };
+        start -= len;
+    }
+    (start < bytes.len()).then(|| &s[start..])
 }
 
-/// The first word of `s`, if `s` starts with one (spaces aside).
+/// The first word of `s`, if `s` starts with one (spaces aside): letters,
+/// digits and `-`, read as `last_word` reads.
 pub fn first_word(s: &str) -> Option<&str> {
     let s = s.trim_start();
-    let end = s
-        .char_indices()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '-')
-        .last()
-        .map(|(i, c)| i + c.len_utf8())?;
-    Some(&s[..end])
+    let bytes = s.as_bytes();
+    let mut end = 0;
+    while let Some(&b) = bytes.get(end) {
+        let len = if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || b == b'-') {
+                break;
+            }
+            1
+        } else {
+            let c = s[end..].chars().next().expect("a char starts here");
+            if !c.is_alphanumeric() {
+                break;
+            }
+            c.len_utf8()
+        };
+        end += len;
+    }
+    (end > 0).then(|| &s[..end])
 }
 
 /// Words in `text` as `split_whitespace` cuts them, counted up to `most`
@@ -290,14 +317,15 @@ mod tests {
             }
             pattern.is_match(s[..end].trim())
         };
-        // Every string of up to five of these pieces, and some longer ones.
+        // Every string of up to four of these pieces, many longer ones,
+        // and some at the 2048-byte cut.
         let pieces = [
             "a", "Z", "0", "É", ".", "!", "?", "…", "\"", "”", "’", "'", "“", "‘", " ", "\u{a0}",
             "\n", "—",
         ];
         let mut texts: Vec<String> = vec![String::new()];
         let mut from = 0;
-        for _ in 0..5 {
+        for _ in 0..4 {
             let to = texts.len();
             for i in from..to {
                 for p in pieces {
@@ -305,6 +333,15 @@ mod tests {
                 }
             }
             from = to;
+        }
+        let mut seed = 7u32;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..5 + seed % 8 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                t.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            texts.push(t);
         }
         texts.push(format!("{}b. C", "x".repeat(2045)));
         texts.push(format!("{}b. C", "x".repeat(2046)));
@@ -331,6 +368,47 @@ mod tests {
                 let want = text.split_whitespace().count().min(most);
                 assert_eq!(count_words(text, most), want, "{text:?} {most}");
             }
+        }
+    }
+
+    #[test]
+    fn first_and_last_word_read_as_char_iterators_do() {
+        fn last(s: &str) -> Option<&str> {
+            let s = s.trim_end();
+            let start = s
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')
+                .last()
+                .map(|(i, _)| i)?;
+            Some(&s[start..])
+        }
+        fn first(s: &str) -> Option<&str> {
+            let s = s.trim_start();
+            let end = s
+                .char_indices()
+                .take_while(|&(_, c)| c.is_alphanumeric() || c == '-')
+                .last()
+                .map(|(i, c)| i + c.len_utf8())?;
+            Some(&s[..end])
+        }
+        let pieces = [
+            "a", "É", "7", "-", "'", "’", " ", "\u{a0}", ",", "“", "ß", "_",
+        ];
+        let mut texts = vec![String::new()];
+        let mut from = 0;
+        for _ in 0..4 {
+            let to = texts.len();
+            for i in from..to {
+                for p in pieces {
+                    texts.push(format!("{}{p}", texts[i]));
+                }
+            }
+            from = to;
+        }
+        for t in &texts {
+            assert_eq!(last_word(t), last(t), "{t:?}");
+            assert_eq!(first_word(t), first(t), "{t:?}");
         }
     }
 
