@@ -21,9 +21,11 @@
 //! “cuties”`, `said it was "baffling"`), and any quotation that is a
 //! sentence of its own (`“Bob.”`).
 
+use std::cell::OnceCell;
+
 use serde::Serialize;
 
-use super::kind::{first_word, last_word, starts_with_cue};
+use super::kind::{count_words, first_word, last_word, starts_with_cue};
 use crate::lexicon;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -79,12 +81,15 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
     {
         return Some(NotSpeech::NamedAs);
     }
-    let words = word_count(trimmed);
+    // Counted once, and only for a quotation that gets as far as a rule
+    // that asks: most are ruled on by cheaper tests first.
+    let word_count = OnceCell::new();
+    let words = || *word_count.get_or_init(|| count_words(trimmed, WORDS_COUNTED));
     // `SLOW IS THE NEW LOUD`: capitals throughout are a slogan or a sign.
     let letters = trimmed.chars().filter(|c| c.is_alphabetic());
-    if words >= 2
+    if letters.clone().all(char::is_uppercase)
         && letters.clone().nth(3).is_some() // more than three
-        && letters.clone().all(char::is_uppercase)
+        && words() >= 2
     {
         return Some(NotSpeech::TitleCase);
     }
@@ -95,7 +100,9 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    let next = first_word(after).filter(|_| after.starts_with(char::is_whitespace));
+    let next = Some(after)
+        .filter(|a| a.starts_with(char::is_whitespace))
+        .and_then(first_word);
     if starts_capital
         && (prev
             .filter(|_| prev_adjacent)
@@ -110,7 +117,7 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
     if prev_adjacent
         && capitalised(prev)
         && capitalised(next)
-        && words <= 3
+        && words() <= 3
         && !ends_sentence(trimmed)
     {
         return Some(NotSpeech::Nickname);
@@ -124,7 +131,7 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
         let colon_before = before.trim_end().ends_with(':')
             && sentence_has_verb(before.trim_end().trim_end_matches(':'));
         // `says only, “Oh,”`: a verb a word or two before.
-        let verb_before = words == 1 && verb_within(before, 3);
+        let verb_before = words() == 1 && verb_within(before, 3);
         if !(colon_before || verb_before || starts_with_cue(after)) {
             return Some(NotSpeech::TitleCase);
         }
@@ -147,18 +154,21 @@ const SCARE_WORDS: usize = 3;
 
 /// `never “difficult”`, `that’s “having a day”`: a few lower-case words, no
 /// sentence of their own, where the writer's sentence has nobody saying or
-/// thinking anything before them. `words`: `word_count(trimmed)`.
-fn is_scare_quote(trimmed: &str, words: usize, before: &str) -> bool {
+/// thinking anything before them. `words`: the word count of `trimmed`.
+fn is_scare_quote(trimmed: &str, words: impl FnOnce() -> usize, before: &str) -> bool {
     // Inside the writer's sentence (a word before it), where US style puts
     // the sentence's stop inside the marks: `from "hold."`.
     let inside = before.trim_end().ends_with(|c: char| c.is_alphanumeric());
-    let stop_inside = trimmed
-        .strip_suffix('.')
-        .is_some_and(|t| !t.contains(['.', '!', '?']));
-    words <= SCARE_WORDS
-        && inside
+    // Asked last: it reads the whole quotation.
+    let stop_inside = || {
+        trimmed
+            .strip_suffix('.')
+            .is_some_and(|t| !t.contains(['.', '!', '?']))
+    };
+    inside
         && trimmed.chars().next().is_some_and(char::is_lowercase)
-        && (!ends_sentence(trimmed) || stop_inside)
+        && words() <= SCARE_WORDS
+        && (!ends_sentence(trimmed) || stop_inside())
         && !trimmed.contains(',')
         && !sentence_has_verb(before)
 }
@@ -191,11 +201,10 @@ pub fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', '…'])
 }
 
-/// Words in `text`, counted up to 11 (enough for every rule here, and
-/// cheap on a long quotation).
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().take(11).count()
-}
+/// Where the word count stops: "more than three". No rule asks about more
+/// than three words (a nickname, a scare quote).
+const WORDS_COUNTED: usize = 4;
+const _: () = assert!(SCARE_WORDS < WORDS_COUNTED);
 
 /// Every major word capitalised (or a number), at most ten words.
 fn is_title_case(text: &str) -> bool {

@@ -29,6 +29,7 @@ use std::ops::Range;
 
 use crate::people::People;
 use crate::people::names::{NameRun, NameWords};
+use crate::quotes::kind::count_words;
 use crate::quotes::{Kind, Quote};
 use crate::span::Span;
 use crate::text::{Paragraph, Tok, TokKind};
@@ -360,8 +361,10 @@ fn resolve_name(
 ) -> (Option<usize>, Option<Span>) {
     let speaker = people.resolve_name(text, words, honorific);
     // `Drama Star Ola Pim teased`: the mention is the name it resolved to.
+    // Its words are counted only as far as the mention's: a longer name
+    // takes the whole mention all the same.
     let named = speaker.map_or(words.len(), |e| {
-        people.entities[e].name.split_whitespace().count()
+        count_words(&people.entities[e].name, words.len())
     });
     let start = if named < words.len() {
         words[words.len() - named].start
