@@ -136,6 +136,16 @@ pub struct Pronoun {
     pub first_or_second_person: bool,
 }
 
+impl Pronoun {
+    /// `he`, `she`, `it`: a subject that stands for someone the article
+    /// has named, one person or thing.
+    pub fn is_third_person_singular_subject(&self) -> bool {
+        self.case == Case::Subject
+            && !self.first_or_second_person
+            && self.number == Number::Singular
+    }
+}
+
 /// A bundled list: its file name (for error messages) and its text.
 type Source = (&'static str, &'static str);
 
@@ -643,13 +653,8 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
     // letter and length alone (`the`, `was`, `of`), as the lowercased word,
     // or the stem of a contraction, starts with the lowercased first byte.
     // Lowercasing keeps an ASCII word's length.
-    if let Some(&b) = word.as_bytes().first()
-        && b.is_ascii()
-    {
-        let lengths = PRONOUN_SHAPES[usize::from(b.to_ascii_lowercase())];
-        if lengths == 0 || (lengths & length_bit(word.len()) == 0 && word.is_ascii()) {
-            return None;
-        }
+    if !PRONOUN_SHAPES.admits(word.as_bytes()) {
+        return None;
     }
     seen(word).pronoun
 }
@@ -657,23 +662,63 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
 /// For each ASCII byte, the lengths in bytes of the listed pronouns that
 /// start with it and of their contractions (`she’s`): bit `n` for `n`
 /// bytes, the top bit for any longer.
-static PRONOUN_SHAPES: LazyLock<[u16; 128]> = LazyLock::new(|| {
-    // Bits are or-ed together: the order of the table does not matter.
-    TABLE
-        .iter()
-        .filter_map(|(w, e)| Some((w, e.pronoun?, *w.as_bytes().first()?)))
-        .filter(|&(_, _, b)| b.is_ascii())
-        .fold([0u16; 128], |mut shapes, (w, p, b)| {
-            let mut lengths = length_bit(w.len());
-            if p.case == Case::Subject {
-                for c in CONTRACTIONS {
-                    lengths |= length_bit(w.len() + c.len());
+static PRONOUN_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of_pronouns(|_| true));
+
+/// Words of a few kinds by their first letter and length: for each ASCII
+/// byte, the lengths in bytes of the words that start with it, bit `n` for
+/// `n` bytes, the top bit for any longer. A word that does not fit is
+/// surely none of them; one that fits may be. Lowercasing keeps an ASCII
+/// word's length; a word of other letters is judged by its first byte.
+pub struct Shapes([u16; 128]);
+
+impl Shapes {
+    /// The listed pronouns `keep` keeps, with their contractions if they
+    /// are subjects (`she’s`).
+    pub fn of_pronouns(keep: impl Fn(&Pronoun) -> bool) -> Shapes {
+        // Bits are or-ed together: the order of the table does not matter.
+        let mut shapes = Shapes([0; 128]);
+        TABLE
+            .iter()
+            .filter_map(|(w, e)| Some((w, e.pronoun.filter(|p| keep(p))?)))
+            .for_each(|(w, p)| {
+                shapes.add(w.len(), w.as_bytes());
+                if p.case == Case::Subject {
+                    for c in CONTRACTIONS {
+                        shapes.add(w.len() + c.len(), w.as_bytes());
+                    }
                 }
-            }
-            shapes[usize::from(b)] |= lengths;
-            shapes
-        })
-});
+            });
+        shapes
+    }
+
+    /// These words too, in any case.
+    pub fn with_words<'w>(mut self, words: impl IntoIterator<Item = &'w str>) -> Shapes {
+        for w in words {
+            self.add(w.len(), w.as_bytes());
+        }
+        self
+    }
+
+    fn add(&mut self, len: usize, word: &[u8]) {
+        if let Some(&b) = word.first()
+            && b.is_ascii()
+        {
+            self.0[usize::from(b.to_ascii_lowercase())] |= length_bit(len);
+        }
+    }
+
+    /// Whether `word` (its bytes) may be one of the words.
+    pub fn admits(&self, word: &[u8]) -> bool {
+        let Some(&b) = word.first() else {
+            return false;
+        };
+        if !b.is_ascii() {
+            return true;
+        }
+        let lengths = self.0[usize::from(b.to_ascii_lowercase())];
+        lengths != 0 && (lengths & length_bit(word.len()) != 0 || !word.is_ascii())
+    }
+}
 
 fn length_bit(len: usize) -> u16 {
     1 << len.min(15)
@@ -1127,9 +1172,17 @@ mod tests {
                 spellings.extend(straight);
             }
         }
+        let subjects = Shapes::of_pronouns(Pronoun::is_third_person_singular_subject);
         for _round in 0..2 {
             for w in &spellings {
                 let w = w.as_str();
+                // The shapes of a kind of pronoun admit every spelling of it.
+                if look_up(w)
+                    .pronoun
+                    .is_some_and(|p| p.is_third_person_singular_subject())
+                {
+                    assert!(subjects.admits(w.as_bytes()), "{w}");
+                }
                 assert_eq!(is_reporting_verb(w), any_case(REPORTING_VERBS, w), "{w}");
                 assert_eq!(is_org_noun(w), any_case(ORG_NOUNS, w), "{w}");
                 assert_eq!(is_non_name_word(w), any_case(NON_NAME_WORDS, w), "{w}");

@@ -27,6 +27,7 @@ pub mod cast;
 pub mod names;
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
@@ -571,14 +572,16 @@ impl People {
             // A pronoun, an unnamed subject (`A neighbour said`) and a
             // description (`The actor said`) each open a clause, and few
             // words do: asked first, that spares the rest for the others.
-            if !opens_clause(text, toks, i) {
+            // Fewer words still can begin one (`he`, `a`, `the`), and a
+            // byte or two tells the rest: that is asked first of all.
+            if !SUBJECT_OPENERS.admits(&text.as_bytes()[tok.span.start..tok.span.end])
+                || !opens_clause(text, toks, i)
+            {
                 continue;
             }
             let word = tok.span.of(text);
             if let Some(p) = lexicon::pronoun(word)
-                && p.case == lexicon::Case::Subject
-                && !p.first_or_second_person
-                && p.number == Number::Singular
+                && p.is_third_person_singular_subject()
                 && is_subject_position(text, toks, i, i + 1)
                 && let Some(e) = self.resolve_pronoun_with(
                     i,
@@ -628,7 +631,12 @@ impl People {
     fn description_subject(&self, text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         let tok = toks[i];
         let opens = i == 0 || toks[i - 1].sent != tok.sent;
-        if !opens || !tok.span.of(text).eq_ignore_ascii_case("the") {
+        if !opens
+            || !tok
+                .span
+                .of(text)
+                .eq_ignore_ascii_case(DESCRIPTION_DETERMINER)
+        {
             return None;
         }
         let head = (i + 1..(i + 4).min(toks.len())).find(|&k| {
@@ -908,7 +916,7 @@ impl People {
         // (no other letter lowercases to these ASCII ones).
         let det = tok.span.of(text);
         if !opens
-            || !["a", "an", "one", "another"]
+            || !UNNAMED_DETERMINERS
                 .iter()
                 .any(|d| det.eq_ignore_ascii_case(d))
         {
@@ -1360,6 +1368,21 @@ fn is_subject_position(text: &str, toks: &[Tok], first: usize, end: usize) -> bo
     }
 }
 
+/// What opens an unnamed subject: `A neighbour`, `One resident`.
+const UNNAMED_DETERMINERS: [&str; 4] = ["a", "an", "one", "another"];
+/// What opens a description subject: `The actor`.
+const DESCRIPTION_DETERMINER: &str = "the";
+
+/// The words that may begin a subject `find_subjects` looks for, by their
+/// shape: `he`, `she’s`, `it`, `a`, `one`, `the`.
+static SUBJECT_OPENERS: LazyLock<lexicon::Shapes> = LazyLock::new(|| {
+    lexicon::Shapes::of_pronouns(lexicon::Pronoun::is_third_person_singular_subject).with_words(
+        UNNAMED_DETERMINERS
+            .into_iter()
+            .chain([DESCRIPTION_DETERMINER]),
+    )
+});
+
 /// Token `first` opens a clause: it opens the sentence or follows `,` `;`
 /// `:` `(`, a dash, a quotation mark or a sentence-opening `But`/`And`/`So`.
 fn opens_clause(text: &str, toks: &[Tok], first: usize) -> bool {
@@ -1402,6 +1425,16 @@ mod tests {
         let alone = build(second, super::Buffers::default());
         assert_eq!(people.run_entity, alone.run_entity);
         assert_eq!(people.runs, alone.runs);
+    }
+
+    #[test]
+    fn subject_openers_admit_the_determiners_in_any_case_and_not_most_words() {
+        for w in ["a", "An", "ONE", "another", "The", "he", "She’s", "it's"] {
+            assert!(super::SUBJECT_OPENERS.admits(w.as_bytes()), "{w}");
+        }
+        for w in ["was", "said", "and", "of", "Connor", ""] {
+            assert!(!super::SUBJECT_OPENERS.admits(w.as_bytes()), "{w}");
+        }
     }
 
     #[test]
