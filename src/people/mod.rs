@@ -148,6 +148,65 @@ const ROLE_LOOKBACK: usize = 512;
 /// article of a few thousand words names a few dozen people and places.
 const KNOWN_NAMES_AT_FIRST: usize = 64;
 
+/// The answers `lookup_with` gave for one-word names lately, for a pass in
+/// which they cannot change. A question is the word's bytes (up to 13),
+/// the gender asked for and the word's length, as one number, so a slot
+/// holds only the answer to that very question; a slot is shared by many
+/// questions and keeps the last, so any text costs at most one lookup per
+/// name.
+struct OneWordAnswers {
+    slots: [(u128, Option<usize>); ONE_WORD_ANSWERS],
+}
+
+impl Default for OneWordAnswers {
+    fn default() -> Self {
+        OneWordAnswers {
+            slots: [(0, None); ONE_WORD_ANSWERS],
+        }
+    }
+}
+
+const ONE_WORD_ANSWERS: usize = 64;
+
+impl OneWordAnswers {
+    /// The question for these words, if one can be asked here: a single
+    /// word of up to 13 bytes, not in capitals (`ML` may be initials,
+    /// which its context decides).
+    fn question(text: &str, words: &[Span], gender: Gender) -> Option<u128> {
+        let [word] = words else {
+            return None;
+        };
+        let bytes = word.of(text).as_bytes();
+        if bytes.is_empty()
+            || bytes.len() > 13
+            || (bytes.len() <= 3 && bytes.iter().all(u8::is_ascii_uppercase))
+        {
+            return None;
+        }
+        let mut packed = [0u8; 16];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        packed[14] = gender as u8;
+        packed[15] = bytes.len() as u8; // never 0: no slot starts out answering
+        Some(u128::from_le_bytes(packed))
+    }
+
+    fn slot(question: u128) -> usize {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mixed = ((question as u64) ^ ((question >> 64) as u64).rotate_left(23)).wrapping_mul(K);
+        (mixed >> (64 - ONE_WORD_ANSWERS.trailing_zeros())) as usize
+    }
+
+    /// The answer remembered for `question`: `Some(answer)`, or `None`.
+    fn get(&self, question: u128) -> Option<Option<usize>> {
+        let (asked, answer) = self.slots[Self::slot(question)];
+        (asked == question).then_some(answer)
+    }
+
+    fn put(&mut self, question: u128, answer: Option<usize>) {
+        self.slots[Self::slot(question)] = (question, answer);
+    }
+}
+
 /// Mentions and subjects the event lists make room for at first.
 const EVENTS_AT_FIRST: usize = 256;
 
@@ -222,6 +281,10 @@ impl People {
         people.add_full_names(text);
         people.add_speaking_names(text, toks);
         people.add_cast(text, toks);
+        // An article names the same person by one word again and again
+        // (`Connor … Connor`), and nothing this pass does changes what a
+        // lookup answers: each such word is looked up once.
+        let mut answers = OneWordAnswers::default();
         for ri in 0..people.runs.len() {
             if people.run_entity[ri].is_none() {
                 // `Mr Hughes` is the male Hughes: the honorific picks among namesakes.
@@ -230,7 +293,17 @@ impl People {
                     .honorific_span
                     .and_then(|h| lexicon::honorific(h.of(text)))
                     .unwrap_or(Gender::Unknown);
-                people.run_entity[ri] = people.lookup_with(text, &run.words, gender);
+                let asked = OneWordAnswers::question(text, &run.words, gender);
+                people.run_entity[ri] = match asked.and_then(|q| answers.get(q)) {
+                    Some(answer) => answer,
+                    None => {
+                        let answer = people.lookup_with(text, &run.words, gender);
+                        if let Some(q) = asked {
+                            answers.put(q, answer);
+                        }
+                        answer
+                    }
+                };
             }
         }
         people.add_roles(text, toks);
@@ -1406,6 +1479,8 @@ fn opens_clause(text: &str, toks: &[Tok], first: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::Gender;
+    use crate::span::Span;
     use crate::testing::{assert_speaker, record};
 
     #[test]
@@ -1425,6 +1500,47 @@ mod tests {
         let alone = build(second, super::Buffers::default());
         assert_eq!(people.run_entity, alone.run_entity);
         assert_eq!(people.runs, alone.runs);
+    }
+
+    #[test]
+    fn one_word_names_answer_by_word_and_gender_asked() {
+        let text =
+            "Tia Lamb and Gareth Lamb came. Tia Lamb ran. Lamb won. Mr Lamb cheered. Lamb smiled.";
+        let paras = crate::text::paragraphs(text);
+        let tokens = crate::text::tokens::tokenize(text, &paras, &[], 0);
+        let people = super::People::build(text, &tokens.toks);
+        let named: Vec<(&str, &str)> = people
+            .runs
+            .iter()
+            .zip(&people.run_entity)
+            .map(|(r, e)| {
+                (
+                    r.span.of(text),
+                    e.map_or("", |e| people.entities[e].name.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("Tia Lamb", "Tia Lamb"),
+                ("Gareth Lamb", "Gareth Lamb"),
+                ("Tia Lamb", "Tia Lamb"),
+                ("Lamb", "Tia Lamb"),
+                ("Lamb", "Gareth Lamb"),
+                ("Lamb", "Tia Lamb"),
+            ]
+        );
+        let ask = |w: &str, g| {
+            let words = [Span::new(0, w.len())];
+            super::OneWordAnswers::question(w, &words, g)
+        };
+        assert!(
+            ask("ML", Gender::Unknown).is_none(),
+            "initials depend on context"
+        );
+        assert!(ask("Featherstonehaughs", Gender::Unknown).is_none());
+        assert_ne!(ask("Lamb", Gender::Male), ask("Lamb", Gender::Unknown));
     }
 
     #[test]
