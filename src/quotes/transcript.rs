@@ -95,43 +95,79 @@ fn may_open_with_label(body: &str) -> bool {
     let bytes = body.as_bytes();
     let mut words = 1;
     let mut after_space = false;
-    // Bytes, not chars: only a non-ASCII char is decoded on the way.
-    let mut i = first.len_utf8();
-    while let Some(&b) = bytes.get(i) {
-        let (space, len) = if b.is_ascii() {
-            if b == b':' {
-                return true;
-            }
-            if b.is_ascii_alphabetic() || matches!(b, b'\'' | b'.' | b'-') {
-                (false, 1)
-            } else if b.is_ascii_whitespace() || b == 0x0B {
-                (true, 1)
-            } else {
-                return false;
-            }
-        } else {
-            let c = body[i..].chars().next().expect("i is a char boundary");
-            if c.is_whitespace() {
-                (true, c.len_utf8())
-            } else if c.is_alphabetic() || c == '’' {
-                (false, c.len_utf8())
-            } else {
-                return false;
-            }
-        };
-        if space {
-            after_space = true;
-        } else if after_space {
-            after_space = false;
+    // One more word: false when that is too many.
+    let mut next_word = |after_space: &mut bool| {
+        if std::mem::take(after_space) {
             words += 1;
-            if words > MAX_LABEL_WORDS {
+        }
+        words <= MAX_LABEL_WORDS
+    };
+    let mut i = first.len_utf8();
+    // Bytes, not chars, through a table: only a non-ASCII char is decoded
+    // on the way, and a word's letters cost a few instructions each.
+    loop {
+        if bytes
+            .get(i)
+            .is_some_and(|&b| LABEL_BYTE[usize::from(b)] == WORD)
+        {
+            if !next_word(&mut after_space) {
                 return false;
+            }
+            while bytes
+                .get(i)
+                .is_some_and(|&b| LABEL_BYTE[usize::from(b)] == WORD)
+            {
+                i += 1;
             }
         }
-        i += len;
+        let Some(&b) = bytes.get(i) else {
+            return false;
+        };
+        match LABEL_BYTE[usize::from(b)] {
+            COLON => return true,
+            SPACE => {
+                after_space = true;
+                i += 1;
+            }
+            OTHER => return false,
+            _ => {
+                let c = body[i..].chars().next().expect("i is a char boundary");
+                if c.is_whitespace() {
+                    after_space = true;
+                } else if !((c.is_alphabetic() || c == '’') && next_word(&mut after_space)) {
+                    return false;
+                }
+                i += c.len_utf8();
+            }
+        }
     }
-    false
 }
+
+/// What an ASCII byte is to a label ([`may_open_with_label`]); a byte of a
+/// non-ASCII char is `DECODE`.
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+const COLON: u8 = 2;
+const OTHER: u8 = 3;
+const DECODE: u8 = 4;
+static LABEL_BYTE: [u8; 256] = {
+    let mut table = [DECODE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphabetic() || matches!(c, b'\'' | b'.' | b'-') {
+            WORD
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            SPACE
+        } else if c == b':' {
+            COLON
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
 
 fn is_question(text: &str, span: Span) -> bool {
     span.of(text).trim_end().ends_with('?')
@@ -345,6 +381,12 @@ mod tests {
             "Ola de la Vega Pim: hi",
             "Ola  de\u{a0}\u{a0}la \tVega:",
             "Ola de la Vega :",
+            "Ola\u{a0}Élodie de la: hi",
+            "Ola Élodie de la Vega: hi",
+            "Élodie Élodie\u{2003}Élodie Élodie:",
+            "Élodie Élodie\u{2003}Élodie Élodie Élodie:",
+            "Ola’s ’Pim: hi",
+            "Ola Pim \u{a0}:",
             &format!("{long}: hi"),
             &format!("{long}, hi: there"),
             &format!("{long} {long}"),
