@@ -85,6 +85,7 @@ pub fn extract(text: &str) -> Extraction<'_> {
 #[derive(Default)]
 pub struct Spare {
     paragraphs: Vec<Paragraph>,
+    quotes: quotes::Buffers,
     tokens: Tokens,
     top: Vec<QuoteSpan>,
     people: people::Buffers,
@@ -93,7 +94,7 @@ pub struct Spare {
 /// As [`extract`], with the buffers `spare` holds.
 pub fn extract_reusing<'t>(text: &'t str, spare: &mut Spare) -> Extraction<'t> {
     let paragraphs = text::paragraphs_into(text, std::mem::take(&mut spare.paragraphs));
-    let quotes = quotes::find(text, &paragraphs);
+    let quotes = quotes::find_reusing(text, &paragraphs, &mut spare.quotes);
     let mut top = std::mem::take(&mut spare.top);
     top.clear();
     top.extend(
@@ -138,6 +139,7 @@ impl<'t> Extraction<'t> {
     /// Leave this extraction's buffers to the next one (see [`Spare`]).
     pub fn recycle(self, spare: &mut Spare) {
         spare.paragraphs = self.paragraphs;
+        spare.quotes.recycle(self.quotes);
         spare.tokens = self.tokens;
         spare.people = self.people.recycle();
     }

@@ -30,7 +30,7 @@ pub enum Kind {
     Unmarked,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quote {
     /// The quoted text, marks excluded.
     pub content: Span,
@@ -56,20 +56,48 @@ impl Quote {
 
 /// All quotations of the document, classified.
 pub fn find(text: &str, paras: &[Paragraph]) -> Vec<Quote> {
-    let mut quotes: Vec<Quote> = pairing::pair(text, paras)
-        .into_iter()
-        .map(|r| Quote {
-            content: r.content,
-            outer: Span::new(r.open.start, r.close.map_or(r.content.end, |c| c.end)),
-            closed: r.close.is_some(),
-            para: r.para,
-            continues: r.continues,
-            parent: None,
-            kind: Kind::Direct,
-            not_speech: None,
-            label: None,
-        })
-        .collect();
+    find_reusing(text, paras, &mut Buffers::default())
+}
+
+/// Vectors `find` keeps from one document to the next (see
+/// [`crate::Spare`]), the quotation list it returns among them (given back
+/// with [`Buffers::recycle`]): the first allocation of a document pays
+/// the allocator's clean-up of all the last one freed, some thousand
+/// instructions a call. Each is emptied before it is used.
+#[derive(Default)]
+pub struct Buffers {
+    pairing: pairing::Buffers,
+    raw: Vec<pairing::RawQuote>,
+    quotes: Vec<Quote>,
+    open: Vec<usize>,
+    last_child_end: Vec<usize>,
+    depth: Vec<usize>,
+    new_index: Vec<Option<usize>>,
+}
+
+impl Buffers {
+    /// Take back the list a [`find_reusing`] returned.
+    pub fn recycle(&mut self, quotes: Vec<Quote>) {
+        self.quotes = quotes;
+    }
+}
+
+/// As [`find`], with the vectors `bufs` holds.
+pub fn find_reusing(text: &str, paras: &[Paragraph], bufs: &mut Buffers) -> Vec<Quote> {
+    pairing::pair_into(text, paras, &mut bufs.pairing, &mut bufs.raw);
+    let mut quotes = std::mem::take(&mut bufs.quotes);
+    quotes.clear();
+    quotes.extend(bufs.raw.iter().map(|r| Quote {
+        content: r.content,
+        outer: Span::new(r.open.start, r.close.map_or(r.content.end, |c| c.end)),
+        closed: r.close.is_some(),
+        para: r.para,
+        continues: r.continues,
+        parent: None,
+        kind: Kind::Direct,
+        not_speech: None,
+        label: None,
+    }));
     quotes.extend(transcript::answers(text, paras).into_iter().map(|a| Quote {
         content: a.content,
         outer: a.content,
@@ -82,8 +110,8 @@ pub fn find(text: &str, paras: &[Paragraph]) -> Vec<Quote> {
         label: Some(a.label),
     }));
     quotes.sort_by_key(|q| (q.outer.start, std::cmp::Reverse(q.outer.end)));
-    let mut quotes = nest(quotes);
-    quotes = drop_deep(quotes);
+    nest(&mut quotes, &mut bufs.open, &mut bufs.last_child_end);
+    drop_deep(&mut quotes, &mut bufs.depth, &mut bufs.new_index);
     for i in 0..quotes.len() {
         if quotes[i].kind == Kind::Unmarked {
             continue;
@@ -99,15 +127,19 @@ pub fn find(text: &str, paras: &[Paragraph]) -> Vec<Quote> {
 /// Parents by containment (input sorted by start, outer first). A
 /// quotation that crosses another instead of nesting in it (a transcript
 /// answer and a marked quotation running on past its paragraph) is dropped:
-/// every later stage relies on proper nesting.
-fn nest(quotes: Vec<Quote>) -> Vec<Quote> {
-    let mut kept: Vec<Quote> = Vec::with_capacity(quotes.len());
-    let mut open: Vec<usize> = Vec::new();
+/// every later stage relies on proper nesting. In place: the quotations
+/// kept are moved down over those dropped (`open` and `last_child_end` are
+/// scratch).
+fn nest(quotes: &mut Vec<Quote>, open: &mut Vec<usize>, last_child_end: &mut Vec<usize>) {
+    open.clear();
     // End of the last child kept under each parent (index + 1; 0: top level).
-    let mut last_child_end: Vec<usize> = vec![0];
-    for mut q in quotes {
+    last_child_end.clear();
+    last_child_end.push(0);
+    let mut kept = 0;
+    for i in 0..quotes.len() {
+        let mut q = quotes[i];
         while let Some(&top) = open.last() {
-            if kept[top].content.contains(q.outer) {
+            if quotes[top].content.contains(q.outer) {
                 break;
             }
             open.pop();
@@ -119,11 +151,12 @@ fn nest(quotes: Vec<Quote>) -> Vec<Quote> {
         }
         last_child_end[slot] = q.outer.end;
         q.parent = parent;
-        open.push(kept.len());
-        kept.push(q);
+        open.push(kept);
+        quotes[kept] = q;
+        kept += 1;
         last_child_end.push(0);
     }
-    kept
+    quotes.truncate(kept);
 }
 
 /// Deepest nesting kept: a quotation inside a quotation inside a quotation.
@@ -131,21 +164,26 @@ fn nest(quotes: Vec<Quote>) -> Vec<Quote> {
 /// would only make records whose texts add up quadratically.
 pub const MAX_DEPTH: usize = 2;
 
-/// Quotations nested deeper than `MAX_DEPTH`, removed; parents re-indexed.
-fn drop_deep(quotes: Vec<Quote>) -> Vec<Quote> {
-    let mut depth = vec![0usize; quotes.len()];
-    let mut new_index = vec![None; quotes.len()];
-    let mut kept = Vec::with_capacity(quotes.len());
-    for (i, mut q) in quotes.into_iter().enumerate() {
+/// Quotations nested deeper than `MAX_DEPTH`, removed in place; parents
+/// re-indexed (`depth` and `new_index` are scratch).
+fn drop_deep(quotes: &mut Vec<Quote>, depth: &mut Vec<usize>, new_index: &mut Vec<Option<usize>>) {
+    depth.clear();
+    depth.resize(quotes.len(), 0);
+    new_index.clear();
+    new_index.resize(quotes.len(), None);
+    let mut kept = 0;
+    for i in 0..quotes.len() {
+        let mut q = quotes[i];
         depth[i] = q.parent.map_or(0, |p| depth[p] + 1);
         if depth[i] > MAX_DEPTH {
             continue;
         }
         q.parent = q.parent.and_then(|p| new_index[p]);
-        new_index[i] = Some(kept.len());
-        kept.push(q);
+        new_index[i] = Some(kept);
+        quotes[kept] = q;
+        kept += 1;
     }
-    kept
+    quotes.truncate(kept);
 }
 
 /// How much text around a quotation its classification reads.
@@ -219,6 +257,21 @@ mod tests {
                 .iter()
                 .all(|r| text.get(r.start..r.end) == Some(r.text.as_str()))
         );
+    }
+
+    #[test]
+    fn buffers_reused_from_a_longer_document_find_what_fresh_ones_do() {
+        // The first text leaves more of everything behind than the second
+        // needs: quotations, nested ones, a transcript, open marks.
+        let first =
+            "Ivo: Hi.\n\nOla: “We ‘won’ it,” she said.\n\n“Open \"a “b ‘c’ b” a\" x\n\n“More.”";
+        let second = "Pim said “yes” and ‘no’.\n\n“Done,” he said.";
+        let mut bufs = Buffers::default();
+        for text in [first, second, first] {
+            let reused = find_reusing(text, &paragraphs(text), &mut bufs);
+            assert_eq!(reused, find(text, &paragraphs(text)), "{text}");
+            bufs.recycle(reused);
+        }
     }
 
     #[test]

@@ -56,35 +56,32 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
     if !closed {
         return None;
     }
-    let prev = last_word(before);
+    // Trimmed once: most rules read the text before up to its last word.
+    let before_end = before.trim_end();
+    let prev = last_word(before_end);
     let prev_adjacent = prev.is_some() && before.ends_with(|c: char| c.is_whitespace());
     // `an album called ’21’` names; `that she called “the lightest thing”`
     // is her speech: a naming verb with its own subject reports words.
     let characterising = prev.is_some_and(lexicon::is_characterising_verb);
     let named_by_someone = prev_adjacent
         && characterising
-        && last_word(
-            before
-                .trim_end()
-                .strip_suffix(prev.unwrap_or(""))
-                .unwrap_or(""),
-        )
-        .is_some_and(|w| lexicon::pronoun(w).is_some_and(|p| p.case == lexicon::Case::Subject));
+        && last_word(before_end.strip_suffix(prev.unwrap_or("")).unwrap_or(""))
+            .is_some_and(|w| lexicon::pronoun(w).is_some_and(|p| p.case == lexicon::Case::Subject));
     if prev_adjacent && prev.is_some_and(is_naming) && !named_by_someone {
         return Some(NotSpeech::NamedAs);
     }
     // `uses that word, 'cheat', again`, `its slogan – “Hold less.” –`
-    let before_mark = before
-        .trim_end()
-        .trim_end_matches([',', ':', '–', '—', '-']);
-    if before_mark.len() < before.trim_end().len() && last_word(before_mark).is_some_and(is_naming)
-    {
+    let before_mark = before_end.trim_end_matches([',', ':', '–', '—', '-']);
+    if before_mark.len() < before_end.len() && last_word(before_mark).is_some_and(is_naming) {
         return Some(NotSpeech::NamedAs);
     }
     // Counted once, and only for a quotation that gets as far as a rule
     // that asks: most are ruled on by cheaper tests first.
     let word_count = OnceCell::new();
     let words = || *word_count.get_or_init(|| count_words(trimmed, WORDS_COUNTED));
+    // Asked by several rules, answered once.
+    let ends = OnceCell::new();
+    let ends_sentence = || *ends.get_or_init(|| ends_sentence(trimmed));
     // `SLOW IS THE NEW LOUD`: capitals throughout are a slogan or a sign.
     let letters = trimmed.chars().filter(|c| c.is_alphabetic());
     if letters.clone().all(char::is_uppercase)
@@ -93,7 +90,7 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
     {
         return Some(NotSpeech::TitleCase);
     }
-    if before.trim_end().ends_with(" known as") || before.trim_end().ends_with(" aka") {
+    if before_end.ends_with(" known as") || before_end.ends_with(" aka") {
         return Some(NotSpeech::NamedAs);
     }
     let starts_capital = trimmed
@@ -108,28 +105,23 @@ pub fn classify(content: &str, before: &str, after: &str, closed: bool) -> Optio
             .filter(|_| prev_adjacent)
             .is_some_and(lexicon::is_title_noun)
             || next.is_some_and(lexicon::is_title_noun))
-        && !ends_sentence(trimmed)
+        && !ends_sentence()
     {
         return Some(NotSpeech::Title);
     }
     let capitalised =
         |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if prev_adjacent
-        && capitalised(prev)
-        && capitalised(next)
-        && words() <= 3
-        && !ends_sentence(trimmed)
-    {
+    if prev_adjacent && capitalised(prev) && capitalised(next) && words() <= 3 && !ends_sentence() {
         return Some(NotSpeech::Nickname);
     }
-    if is_scare_quote(trimmed, words, before) && !starts_with_cue(after) {
+    if is_scare_quote(trimmed, words, ends_sentence, before) && !starts_with_cue(after) {
         return Some(NotSpeech::ScareQuote);
     }
     // The cheap test first: a sentence is never a title here.
-    if !ends_sentence(trimmed) && is_title_case(trimmed) {
+    if !ends_sentence() && is_title_case(trimmed) {
         // `David corrects him: “Glasgow,”` is speech; `Review: ‘Lanterns’` is not.
-        let colon_before = before.trim_end().ends_with(':')
-            && sentence_has_verb(before.trim_end().trim_end_matches(':'));
+        let colon_before =
+            before_end.ends_with(':') && sentence_has_verb(before_end.trim_end_matches(':'));
         // `says only, “Oh,”`: a verb a word or two before.
         let verb_before = words() == 1 && verb_within(before, 3);
         if !(colon_before || verb_before || starts_with_cue(after)) {
@@ -154,8 +146,14 @@ const SCARE_WORDS: usize = 3;
 
 /// `never “difficult”`, `that’s “having a day”`: a few lower-case words, no
 /// sentence of their own, where the writer's sentence has nobody saying or
-/// thinking anything before them. `words`: the word count of `trimmed`.
-fn is_scare_quote(trimmed: &str, words: impl FnOnce() -> usize, before: &str) -> bool {
+/// thinking anything before them. `words`: the word count of `trimmed`;
+/// `ends_sentence`: whether `trimmed` ends a sentence.
+fn is_scare_quote(
+    trimmed: &str,
+    words: impl FnOnce() -> usize,
+    ends_sentence: impl FnOnce() -> bool,
+    before: &str,
+) -> bool {
     // Inside the writer's sentence (a word before it), where US style puts
     // the sentence's stop inside the marks: `from "hold."`.
     let inside = before.trim_end().ends_with(|c: char| c.is_alphanumeric());
@@ -168,7 +166,7 @@ fn is_scare_quote(trimmed: &str, words: impl FnOnce() -> usize, before: &str) ->
     inside
         && trimmed.chars().next().is_some_and(char::is_lowercase)
         && words() <= SCARE_WORDS
-        && (!ends_sentence(trimmed) || stop_inside())
+        && (!ends_sentence() || stop_inside())
         && !trimmed.contains(',')
         && !sentence_has_verb(before)
 }

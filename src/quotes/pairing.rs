@@ -57,21 +57,46 @@ struct Pairer<'a> {
 
 /// All quotations of `text`, sorted by where their content starts.
 pub fn pair(text: &str, paras: &[Paragraph]) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    pair_into(text, paras, &mut Buffers::default(), &mut out);
+    out
+}
+
+/// The pairer's working vectors, kept from one document to the next (see
+/// [`crate::Spare`]): allocating them afresh made `pair` the first to
+/// allocate in each document, which pays the allocator's clean-up of all
+/// the last document freed. Emptied before each use.
+#[derive(Default)]
+pub struct Buffers {
+    stack: Vec<Open>,
+    by_family: [Vec<usize>; 3],
+    last_word: Vec<Option<Option<usize>>>,
+    marks: Vec<Mark>,
+}
+
+/// [`pair`] into `out` (cleared first), with `bufs`' vectors.
+pub fn pair_into(text: &str, paras: &[Paragraph], bufs: &mut Buffers, out: &mut Vec<RawQuote>) {
+    out.clear();
+    // Room for a quotation every 128 bytes (news runs about one per 300)
+    // up to a few thousand: growing from empty reallocated some four times
+    // an article, each time copying what was found.
+    out.reserve((text.len() / 128).min(4096));
     let mut p = Pairer {
         text,
         paras,
-        stack: Vec::new(),
-        by_family: [Vec::new(), Vec::new(), Vec::new()],
-        // Room for a quotation every 128 bytes (news runs about one per
-        // 300) up to a few thousand: growing from empty reallocated some
-        // four times an article, each time copying what was found.
-        out: Vec::with_capacity((text.len() / 128).min(4096)),
-        last_word: vec![None; paras.len()],
+        stack: std::mem::take(&mut bufs.stack),
+        by_family: std::mem::take(&mut bufs.by_family),
+        out: std::mem::take(out),
+        last_word: std::mem::take(&mut bufs.last_word),
     };
-    let mut marks = Vec::new();
+    p.stack.clear();
+    p.by_family.iter_mut().for_each(Vec::clear);
+    p.last_word.clear();
+    p.last_word.resize(paras.len(), None);
+    let marks = &mut bufs.marks;
     for (pi, para) in paras.iter().enumerate() {
-        marks::scan_into(text, para.span, &mut marks);
-        for &mark in &marks {
+        marks::scan_into(text, para.span, marks);
+        for &mark in marks.iter() {
             p.feed(mark, pi);
         }
     }
@@ -80,7 +105,10 @@ pub fn pair(text: &str, paras: &[Paragraph]) -> Vec<RawQuote> {
     }
     p.out
         .sort_by_key(|q| (q.content.start, std::cmp::Reverse(q.content.end)));
-    p.out
+    *out = p.out;
+    bufs.stack = p.stack;
+    bufs.by_family = p.by_family;
+    bufs.last_word = p.last_word;
 }
 
 impl Pairer<'_> {

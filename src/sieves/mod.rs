@@ -110,6 +110,10 @@ pub struct Context<'a> {
     /// ([`Context::is_verb`]): the cue sieves ask about the same words
     /// around a quotation one after another.
     pub verbs: &'a [Cell<Option<bool>>],
+    /// The last answers of [`Context::after`], [`Context::before`] and
+    /// [`Context::sentence_before`]: (token asked about, the range's other
+    /// end). The sieves ask each about the same quotation token in turn.
+    pub ranges: [Cell<Option<(usize, usize)>>; 3],
 }
 
 pub trait Sieve: Sync {
@@ -118,6 +122,11 @@ pub trait Sieve: Sync {
     /// A mention only when sure; `None` passes the quotation on.
     fn attribute(&self, cx: &Context<'_>, quote: usize) -> Option<Attribution>;
 }
+
+/// Which range of [`Context::ranges`].
+const AFTER: usize = 0;
+const BEFORE: usize = 1;
+const SENTENCE_BEFORE: usize = 2;
 
 /// The most tokens a rule reads on either side of a quotation.
 const SENTENCE_WINDOW: usize = 60;
@@ -153,6 +162,45 @@ impl Context<'_> {
     /// ends in `?`, `!` or `…` (`“…?” Connor says.`); after a full stop it
     /// does, and nothing follows.
     pub fn after(&self, t: usize) -> Range<usize> {
+        self.remembered(AFTER, t, || self.read_after(t))
+    }
+
+    /// The range `read` gives for token `t`, remembered as the range of
+    /// kind `which` last asked about.
+    fn remembered(
+        &self,
+        which: usize,
+        t: usize,
+        read: impl FnOnce() -> Range<usize>,
+    ) -> Range<usize> {
+        let memo = &self.ranges[which];
+        // A range after `t` starts at `t + 1`, one before it ends at `t`:
+        // the other end is all to keep.
+        let span = |other: usize| {
+            if which == AFTER {
+                t + 1..other
+            } else {
+                other..t
+            }
+        };
+        if let Some((asked, other)) = memo.get()
+            && asked == t
+        {
+            return span(other);
+        }
+        let range = read();
+        let other = if which == AFTER {
+            range.end
+        } else {
+            range.start
+        };
+        debug_assert_eq!(span(other), range);
+        memo.set(Some((t, other)));
+        range
+    }
+
+    /// [`Context::after`], not remembered.
+    fn read_after(&self, t: usize) -> Range<usize> {
         let start = t + 1;
         let Some(first) = self.toks.get(start) else {
             return start..start;
@@ -187,6 +235,11 @@ impl Context<'_> {
     /// Tokens before quotation token `t` in its sentence, back to the
     /// previous quotation (at most `SENTENCE_WINDOW`).
     pub fn before(&self, t: usize) -> Range<usize> {
+        self.remembered(BEFORE, t, || self.read_before(t))
+    }
+
+    /// [`Context::before`], not remembered.
+    fn read_before(&self, t: usize) -> Range<usize> {
         let floor = t.saturating_sub(SENTENCE_WINDOW);
         let mut start = t;
         while start > floor {
@@ -203,6 +256,11 @@ impl Context<'_> {
     /// `SENTENCE_WINDOW` of them: a speaker's verb further back is no cue,
     /// and a text of one endless sentence must not cost a scan per quotation.
     pub fn sentence_before(&self, t: usize) -> Range<usize> {
+        self.remembered(SENTENCE_BEFORE, t, || self.read_sentence_before(t))
+    }
+
+    /// [`Context::sentence_before`], not remembered.
+    fn read_sentence_before(&self, t: usize) -> Range<usize> {
         let floor = t.saturating_sub(SENTENCE_WINDOW);
         let mut start = t;
         while start > floor && self.toks[start - 1].sent == self.toks[t].sent {
@@ -281,6 +339,7 @@ pub fn attribute(
                     chained: &chained,
                     prev_speech: &prev_speech,
                     verbs: &verbs,
+                    ranges: Default::default(),
                 };
                 SIEVES
                     .iter()
@@ -397,4 +456,47 @@ fn chains(quotes: &[Quote], toks: &[Tok], quote_tok: &[Option<usize>]) -> Vec<us
 /// Whether a quotation is a transcript answer without marks.
 pub fn is_unmarked(q: &Quote) -> bool {
     q.kind == Kind::Unmarked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_ranges_are_those_read_afresh() {
+        let text =
+            "Ola said, “One.” Then Ivo added: “Two,” he said. “Three?” asked Pim.\n\n“Four.”";
+        let ex = crate::extract(text);
+        let toks = &ex.tokens.toks;
+        let verbs = vec![Cell::new(None); toks.len()];
+        let chain: Vec<usize> = (0..ex.quotes.len()).collect();
+        let prev_speech = vec![None; ex.quotes.len()];
+        let cx = Context {
+            text,
+            paras: &ex.paragraphs,
+            quotes: &ex.quotes,
+            toks,
+            quote_tok: &ex.tokens.quote_tok,
+            people: &ex.people,
+            decided: &ex.decisions,
+            chain: &chain,
+            chained: &[],
+            prev_speech: &prev_speech,
+            verbs: &verbs,
+            ranges: Default::default(),
+        };
+        // Every token, asked about again after another: the memory answers
+        // only for the token it was asked about.
+        for t in 0..toks.len() {
+            for u in [t, 0, t, t] {
+                assert_eq!(cx.after(u), cx.read_after(u), "after {u}");
+                assert_eq!(cx.before(u), cx.read_before(u), "before {u}");
+                assert_eq!(
+                    cx.sentence_before(u),
+                    cx.read_sentence_before(u),
+                    "sentence {u}"
+                );
+            }
+        }
+    }
 }
