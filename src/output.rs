@@ -53,9 +53,8 @@ pub struct Record<'a> {
     pub repaired: bool,
 }
 
-/// Write `id`, JSON text already, as it is (read in place: no copy).
-/// Wrapped as a newtype, which serde_json writes as what it wraps: the
-/// faster writer of [`crate::json`] hands it to serde_json that way.
+/// Write `id`, JSON text already, as it is (read in place: no copy). The
+/// writer of [`crate::json`] does the same by hand.
 fn raw_json<S: serde::Serializer>(id: &Option<&str>, s: S) -> Result<S::Ok, S::Error> {
     let raw = id.map(serde_json::from_str::<&serde_json::value::RawValue>);
     match raw {
