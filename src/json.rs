@@ -319,7 +319,7 @@ mod tests {
             file: word,
             id,
             index: 3,
-            text: text.to_string(),
+            text,
             kind: Kind::Direct,
             speaker: full.then(|| Speaker {
                 name: text.to_string(),

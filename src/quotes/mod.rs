@@ -217,7 +217,7 @@ mod tests {
         assert!(
             records
                 .iter()
-                .all(|r| text.get(r.start..r.end) == Some(r.text.as_str()))
+                .all(|r| text.get(r.start..r.end) == Some(r.text))
         );
     }
 
