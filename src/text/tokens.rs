@@ -110,7 +110,7 @@ pub fn tokenize_into(
         text,
         quotes,
         toks,
-        para_first: 0,
+        after_non_word: false,
         sent: 0,
     };
     let mut qi = 0;
@@ -120,7 +120,7 @@ pub fn tokenize_into(
         if start >= para.span.end {
             continue; // inside a quotation that runs over lines
         }
-        stream.para_first = stream.toks.len();
+        stream.after_non_word = false;
         let mut i = start;
         while i < para.span.end {
             // Quotations are properly nested, so none starts inside a token
@@ -157,8 +157,10 @@ struct Stream<'a> {
     text: &'a str,
     quotes: &'a [QuoteSpan],
     toks: Vec<Tok>,
-    /// The first token of the paragraph being read.
-    para_first: usize,
+    /// Whether the last token is of the paragraph being read and not a
+    /// word: only such a token can end a sentence. Kept here, not read
+    /// back from the token, whose kind is in memory by then.
+    after_non_word: bool,
     sent: usize,
 }
 
@@ -171,12 +173,10 @@ impl Stream<'_> {
     #[inline(always)]
     fn push(&mut self, span: Span, kind: TokKind, para: usize) {
         // A word ends no sentence: asked here, not in a call.
-        if self.toks.len() > self.para_first
-            && self.toks.last().is_some_and(|last| !last.is_word())
-            && ends_sentence(self.text, &self.toks, (span, kind), self.quotes)
-        {
+        if self.after_non_word && ends_sentence(self.text, &self.toks, (span, kind), self.quotes) {
             self.sent += 1;
         }
+        self.after_non_word = kind != TokKind::Word;
         self.toks.push(Tok {
             span,
             kind,
@@ -217,7 +217,9 @@ fn plain_tokens(span: Span, para: usize, stream: &mut Stream) -> usize {
             }
         };
         stream.push(Span::new(i, end), kind, para);
-        i = end;
+        // Most words are followed by one space: passed over here, not by
+        // another round of the loop.
+        i = end + usize::from(end < span.end && bytes[end] == b' ');
     }
     span.end
 }
@@ -233,10 +235,7 @@ fn word_end(text: &str, i: usize, limit: usize) -> usize {
         // test each, no decoding. (Eight bytes at a time, by arithmetic on
         // a word, took more: a word is five bytes, and the constants were
         // loaded anew for each.)
-        j += bytes[j..]
-            .iter()
-            .position(|&b| CLASS[usize::from(b)] != Class::Alnum)
-            .unwrap_or(limit - j);
+        j = alnum_run(bytes, j);
         if j == limit {
             break;
         }
@@ -263,6 +262,21 @@ fn word_end(text: &str, i: usize, limit: usize) -> usize {
         j = after;
     }
     j
+}
+
+/// The end of the run of ASCII letters and digits from `j`.
+fn alnum_run(bytes: &[u8], mut j: usize) -> usize {
+    let alnum = |b: &u8| CLASS[usize::from(*b)] == Class::Alnum;
+    // Four bytes a round while four are left: one test of the length for
+    // four bytes, not one each.
+    while let Some(four) = bytes[j..].first_chunk::<4>() {
+        let n = four.iter().take_while(|b| alnum(b)).count();
+        j += n;
+        if n < 4 {
+            return j;
+        }
+    }
+    j + bytes[j..].iter().take_while(|b| alnum(b)).count()
 }
 
 /// Whether the char at byte `i` (a char boundary below the end) is a letter
@@ -396,6 +410,28 @@ mod tests {
             .map(|w| w.0)
             .collect();
         assert_eq!(w, ["Zoë", "B&Q’s", "x", "-", "“", "é", ".", "1.5", "&"]);
+    }
+
+    #[test]
+    fn words_of_any_length_end_where_their_letters_do() {
+        // Letters are read four at a time: every length around a multiple
+        // of four, ended by a space, a stop, a curly quote, a non-ASCII
+        // letter, two spaces, or the text's end.
+        for len in 1..=13 {
+            let w = "Ab9".repeat(len)[..len].to_string();
+            for (tail, want) in [
+                (" x", vec![w.clone(), "x".to_string()]),
+                (".", vec![w.clone(), ".".to_string()]),
+                ("”", vec![w.clone(), "”".to_string()]),
+                ("é x", vec![format!("{w}é"), "x".to_string()]),
+                ("  x", vec![w.clone(), "x".to_string()]),
+                ("", vec![w.clone()]),
+            ] {
+                let text = format!("{w}{tail}");
+                let got: Vec<_> = words(&text).into_iter().map(|w| w.0).collect();
+                assert_eq!(got, want, "{text:?}");
+            }
+        }
     }
 
     #[test]
