@@ -190,7 +190,9 @@ impl Stream<'_> {
 /// as tokens of paragraph `para`; returns the span's end.
 fn plain_tokens(span: Span, para: usize, stream: &mut Stream) -> usize {
     let text = stream.text;
-    let bytes = text.as_bytes();
+    // Cut at the span's end: indexing checks only the bound the loop
+    // checks anyway.
+    let bytes = &text.as_bytes()[..span.end];
     let mut i = span.start;
     while i < span.end {
         // One table load sorts an ASCII byte; only a non-ASCII char is
@@ -221,7 +223,7 @@ fn plain_tokens(span: Span, para: usize, stream: &mut Stream) -> usize {
         stream.push(Span::new(i, end), kind, para);
         // Most words are followed by one space: passed over here, not by
         // another round of the loop.
-        i = end + usize::from(end < span.end && bytes[end] == b' ');
+        i = end + usize::from(bytes.get(end) == Some(&b' '));
     }
     span.end
 }
