@@ -110,7 +110,7 @@ pub fn tokenize_into(
         text,
         quotes,
         toks,
-        after_non_word: false,
+        may_end: false,
         sent: 0,
     };
     let mut qi = 0;
@@ -120,7 +120,7 @@ pub fn tokenize_into(
         if start >= para.span.end {
             continue; // inside a quotation that runs over lines
         }
-        stream.after_non_word = false;
+        stream.may_end = false;
         let mut i = start;
         while i < para.span.end {
             // Quotations are properly nested, so none starts inside a token
@@ -157,10 +157,11 @@ struct Stream<'a> {
     text: &'a str,
     quotes: &'a [QuoteSpan],
     toks: Vec<Tok>,
-    /// Whether the last token is of the paragraph being read and not a
-    /// word: only such a token can end a sentence. Kept here, not read
-    /// back from the token, whose kind is in memory by then.
-    after_non_word: bool,
+    /// Whether the last token is of the paragraph being read and may end
+    /// a sentence: a quotation, or punctuation that starts like `.`, `!`,
+    /// `?` or `…`. Kept here, not read back from the token; and a comma
+    /// or a word, most tokens, is not sent to [`ends_sentence`] at all.
+    may_end: bool,
     sent: usize,
 }
 
@@ -173,10 +174,15 @@ impl Stream<'_> {
     #[inline(always)]
     fn push(&mut self, span: Span, kind: TokKind, para: usize) {
         // A word ends no sentence: asked here, not in a call.
-        if self.after_non_word && ends_sentence(self.text, &self.toks, (span, kind), self.quotes) {
+        if self.may_end && ends_sentence(self.text, &self.toks, (span, kind), self.quotes) {
             self.sent += 1;
         }
-        self.after_non_word = kind != TokKind::Word;
+        self.may_end = match kind {
+            TokKind::Word => false,
+            // `…` is E2 80 A6: the lead byte is enough to pass it on.
+            TokKind::Punct => matches!(self.text.as_bytes()[span.start], b'.' | b'!' | b'?' | 0xE2),
+            TokKind::Quote(_) => true,
+        };
         self.toks.push(Tok {
             span,
             kind,
