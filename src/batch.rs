@@ -768,6 +768,50 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sink_writes_the_array_and_lines_whole_across_chunks() {
+        // Enough records to pass the sink's chunk several times, written
+        // one batch at a time, then printed ahead in batches below and
+        // above a chunk, as workers hand them over.
+        let text = "“Yes,” Ola Pim said. “No,” Tia said.\n".repeat(300);
+        let records = crate::extract(&text).records("a.txt");
+        assert_eq!(records.len(), 600);
+        let (first, rest) = records.split_at(250);
+        let (small, large) = rest.split_at(10);
+        for jsonl in [false, true] {
+            let mut out = Vec::new();
+            let mut sink = Sink::new(&mut out, jsonl);
+            sink.write(&first[..1]).unwrap();
+            sink.write(&first[1..]).unwrap();
+            sink.write_printed(&Printed::new(jsonl, small).unwrap())
+                .unwrap();
+            let printed = Printed::new(jsonl, large).unwrap();
+            assert!(printed.bytes.len() > Sink::<Vec<u8>>::CHUNK);
+            sink.write_printed(&printed).unwrap();
+            sink.finish().unwrap();
+            drop(sink);
+            let want = if jsonl {
+                records
+                    .iter()
+                    .map(|r| serde_json::to_string(r).unwrap() + "\n")
+                    .collect::<String>()
+            } else {
+                serde_json::to_string_pretty(&records).unwrap() + "\n"
+            };
+            assert_eq!(String::from_utf8(out).unwrap(), want, "jsonl: {jsonl}");
+        }
+        // Printed ahead first: the array is opened by the sink.
+        let mut out = Vec::new();
+        let mut sink = Sink::new(&mut out, false);
+        sink.write_printed(&Printed::new(false, first).unwrap())
+            .unwrap();
+        sink.write(rest).unwrap();
+        sink.finish().unwrap();
+        drop(sink);
+        let want = serde_json::to_string_pretty(&records).unwrap() + "\n";
+        assert_eq!(String::from_utf8(out).unwrap(), want);
+    }
+
+    #[test]
     fn files_are_read_whole_into_a_kept_buffer_of_any_size() {
         let dir = std::env::temp_dir().join(format!("hs-quotes-batch-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
