@@ -11,7 +11,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, VecDeque};
 use std::fs;
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -644,10 +644,21 @@ fn read(source: Source, lossy: bool, spare: &mut Vec<u8>) -> Result<Input, Strin
 /// elements are written one by one (the same bytes as printing the whole
 /// array at once).
 pub struct Sink<W: Write> {
-    out: BufWriter<W>,
+    out: W,
     jsonl: bool,
     written: usize,
+    /// Output not yet written to `out`: records are printed straight into
+    /// it (a BufWriter cost a copy of every record from a buffer it was
+    /// printed into), and it goes out once it holds [`Sink::CHUNK`].
     buf: Vec<u8>,
+}
+
+/// What is held goes out when the sink does, as a BufWriter's would (the
+/// run writes it all before then, unless the output failed).
+impl<W: Write> Drop for Sink<W> {
+    fn drop(&mut self) {
+        let _ = self.write_held();
+    }
 }
 
 /// Print one record as the output has it: a line of JSON, or an element
@@ -670,24 +681,28 @@ fn print(jsonl: bool, first: bool, r: &Record, buf: &mut Vec<u8>) -> io::Result<
 }
 
 impl<W: Write> Sink<W> {
+    /// Bytes held before they are written out.
+    const CHUNK: usize = 1 << 16;
+
     pub fn new(out: W, jsonl: bool) -> Self {
         Sink {
-            out: BufWriter::with_capacity(1 << 16, out),
+            out,
             jsonl,
             written: 0,
-            buf: Vec::new(),
+            buf: Vec::with_capacity(Self::CHUNK + 4096),
         }
     }
 
     pub fn write(&mut self, records: &[Record]) -> io::Result<()> {
         for r in records {
-            // Each record is printed into one reused buffer, then copied
-            // out whole: writes into a Vec cannot fail, so the printer's
-            // many small writes are plain appends.
-            self.buf.clear();
-            print(self.jsonl, self.written == 0, r, &mut self.buf)?;
-            self.out.write_all(&self.buf)?;
+            let start = self.buf.len();
+            // A record that cannot be printed leaves nothing of itself.
+            if let Err(e) = print(self.jsonl, self.written == 0, r, &mut self.buf) {
+                self.buf.truncate(start);
+                return Err(e);
+            }
             self.written += 1;
+            self.spill()?;
         }
         Ok(())
     }
@@ -698,31 +713,103 @@ impl<W: Write> Sink<W> {
         if !self.jsonl && self.written == 0 && printed.count > 0 {
             // The first record opens the array: `[` where the others
             // have `,` (the two separators differ in that byte only).
-            self.out.write_all(b"[")?;
+            self.buf.push(b'[');
             bytes = &bytes[1..];
         }
-        self.out.write_all(bytes)?;
         self.written += printed.count;
+        if bytes.len() >= Self::CHUNK {
+            // A segment's worth of records goes out as it is, not
+            // through the buffer (which would keep its size).
+            self.write_held()?;
+            return self.out.write_all(bytes);
+        }
+        self.buf.extend_from_slice(bytes);
+        self.spill()
+    }
+
+    /// Write what is held out once it is a chunk.
+    fn spill(&mut self) -> io::Result<()> {
+        if self.buf.len() >= Self::CHUNK {
+            self.write_held()?;
+        }
         Ok(())
     }
 
+    /// Write everything held to `out`. Emptied even when the write
+    /// fails: the run ends then, and nothing is written again.
+    fn write_held(&mut self) -> io::Result<()> {
+        let result = self.out.write_all(&self.buf);
+        self.buf.clear();
+        // A record of megabytes (one long quotation) grew the buffer:
+        // let it go, as for the input buffer.
+        if self.buf.capacity() > 4 * Self::CHUNK {
+            self.buf.shrink_to(Self::CHUNK + 4096);
+        }
+        result
+    }
+
     pub fn flush(&mut self) -> io::Result<()> {
+        self.write_held()?;
         self.out.flush()
     }
 
     /// Close the array (if any) and flush.
     pub fn finish(&mut self) -> io::Result<()> {
         if !self.jsonl {
-            self.out
-                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+            self.buf
+                .extend_from_slice(if self.written == 0 { b"[]\n" } else { b"\n]\n" });
         }
-        self.out.flush()
+        self.flush()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sink_writes_the_array_and_lines_whole_across_chunks() {
+        // Enough records to pass the sink's chunk several times, written
+        // one batch at a time, then printed ahead in batches below and
+        // above a chunk, as workers hand them over.
+        let text = "“Yes,” Ola Pim said. “No,” Tia said.\n".repeat(300);
+        let records = crate::extract(&text).records("a.txt");
+        assert_eq!(records.len(), 600);
+        let (first, rest) = records.split_at(250);
+        let (small, large) = rest.split_at(10);
+        for jsonl in [false, true] {
+            let mut out = Vec::new();
+            let mut sink = Sink::new(&mut out, jsonl);
+            sink.write(&first[..1]).unwrap();
+            sink.write(&first[1..]).unwrap();
+            sink.write_printed(&Printed::new(jsonl, small).unwrap())
+                .unwrap();
+            let printed = Printed::new(jsonl, large).unwrap();
+            assert!(printed.bytes.len() > Sink::<Vec<u8>>::CHUNK);
+            sink.write_printed(&printed).unwrap();
+            sink.finish().unwrap();
+            drop(sink);
+            let want = if jsonl {
+                records
+                    .iter()
+                    .map(|r| serde_json::to_string(r).unwrap() + "\n")
+                    .collect::<String>()
+            } else {
+                serde_json::to_string_pretty(&records).unwrap() + "\n"
+            };
+            assert_eq!(String::from_utf8(out).unwrap(), want, "jsonl: {jsonl}");
+        }
+        // Printed ahead first: the array is opened by the sink.
+        let mut out = Vec::new();
+        let mut sink = Sink::new(&mut out, false);
+        sink.write_printed(&Printed::new(false, first).unwrap())
+            .unwrap();
+        sink.write(rest).unwrap();
+        sink.finish().unwrap();
+        drop(sink);
+        let want = serde_json::to_string_pretty(&records).unwrap() + "\n";
+        assert_eq!(String::from_utf8(out).unwrap(), want);
+    }
 
     #[test]
     fn files_are_read_whole_into_a_kept_buffer_of_any_size() {

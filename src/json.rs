@@ -1,88 +1,149 @@
-//! JSON text of a record, byte for byte as serde_json writes it, in about
-//! three fifths of the instructions.
+//! JSON text of a record, byte for byte as serde_json writes it from the
+//! serde derive of [`Record`], in about a third of the instructions.
 //!
 //! A record is mostly frame: a dozen and a half keys, their quotes, colons
-//! and commas, around short values. serde_json escapes each key byte by
-//! byte as if it could hold a quotation mark, and tests every byte of a
-//! value on its own. [`Json`] writes the frame of a struct (braces,
-//! separators, keys as they are, indentation) in a few appends, tests a
-//! string eight bytes at a time and copies it whole when it needs no
-//! escaping, and hands every other value (numbers, strings to escape, the
-//! raw `id`) to serde_json itself, so serde_json stays the definition of
-//! JSON text: this module decides only where it goes.
+//! and commas, around short values. Through serde, each field was a call
+//! through the serializer with its key copied piece by piece; here each
+//! key is written with its separator (and, pretty, its indentation) as one
+//! constant, a string is tested eight bytes at a time and copied whole
+//! when it needs no escaping, and everything else (numbers, strings to
+//! escape, the raw `id`) is handed to serde_json itself, so serde_json
+//! stays the definition of JSON text.
 //!
 //! What the fields are, their order and when one is left out, stays with
-//! the serde derive in [`crate::output`]. Sequences, maps and enum
-//! variants with data are not written here (no record has one): for them
-//! the writer fails, and [`write`] has serde_json write the whole value.
-//! The tests compare the output with serde_json's on records with every
-//! field set, and on any strings.
-
-use std::io;
+//! the serde derive in [`crate::output`]: the writer takes a record apart
+//! field by field with no `..`, so a field added there does not compile
+//! here until it is written, and the tests compare the output with
+//! serde_json's (compact, and pretty as an array element) on records with
+//! every field set or unset, every kind and type, and any strings.
 
 use serde::Serialize;
-use serde::ser::{self, Impossible};
-use serde_json::ser::{Formatter, PrettyFormatter};
 
-/// Append `value` to `out` as serde_json would: compact, or pretty as an
-/// element of a pretty-printed array (one level in, without the element's
-/// separator).
-pub fn write<T: Serialize + ?Sized>(
-    out: &mut Vec<u8>,
-    pretty: bool,
-    value: &T,
-) -> serde_json::Result<()> {
-    let start = out.len();
-    let written = value.serialize(&mut Json {
-        out: &mut *out,
-        pretty,
-        indent: 1,
-    });
-    if written.is_ok() {
-        return written;
-    }
-    // Something this writer leaves to serde_json, or an error a value
-    // reports: serde_json writes it all again, or reports the error.
-    out.truncate(start);
+use crate::output::{Mention, Record, Speaker};
+use crate::people::EntityType;
+use crate::quotes::Kind;
+
+/// Append record `r` to `out` as serde_json would: compact, or pretty as
+/// an element of a pretty-printed array (one level in, without the
+/// element's separator). Fails only on an `id` that is not JSON text.
+pub fn write(out: &mut Vec<u8>, pretty: bool, r: &Record) -> serde_json::Result<()> {
     if pretty {
-        value.serialize(&mut serde_json::Serializer::with_formatter(
-            out,
-            pretty_at(1),
-        ))
+        record::<true>(out, r)
     } else {
-        value.serialize(&mut serde_json::Serializer::new(out))
+        record::<false>(out, r)
     }
 }
 
-/// serde_json's pretty printer as it is `depth` levels into an array: its
-/// own `[`s go nowhere, so what it writes comes out indented as there.
-fn pretty_at(depth: usize) -> PrettyFormatter<'static> {
-    let mut pretty = PrettyFormatter::new();
-    for _ in 0..depth {
-        pretty
-            .begin_array(&mut io::sink())
-            .expect("io::sink takes any write");
-    }
-    pretty
+/// The frame of a field: `,"key":`, or pretty `,` then a line break, the
+/// indentation and `"key": `; `{` in place of `,` for an object's first
+/// field. `$indent` is the field's indentation, pretty.
+macro_rules! key {
+    ($w:ident, $sep:literal, $indent:literal, $key:literal) => {
+        $w.frame(
+            concat!($sep, "\"", $key, "\":"),
+            concat!($sep, "\n", $indent, "\"", $key, "\": "),
+        )
+    };
 }
 
-/// A serializer writing into `out` (see the module doc).
-struct Json<'b> {
+/// Written as one function per layout, so that every piece of frame is a
+/// constant: copied by a few moves, not by a call to memcpy.
+fn record<const PRETTY: bool>(out: &mut Vec<u8>, r: &Record) -> serde_json::Result<()> {
+    // Every field by name: a field added to `Record` must be written here.
+    let Record {
+        file,
+        id,
+        index,
+        text,
+        kind,
+        speaker,
+        rule,
+        cue,
+        addressee,
+        mention,
+        start,
+        end,
+        paragraph,
+        nested_in,
+        repaired,
+    } = r;
+    // The frame alone is some 250 bytes: room for it and the strings at
+    // once, not growth piece by piece.
+    out.reserve(512 + file.len() + text.len());
+    let mut w = Writer::<PRETTY> { out };
+    key!(w, "{", "    ", "file");
+    w.string(file);
+    if let Some(id) = id {
+        key!(w, ",", "    ", "id");
+        w.raw(id)?;
+    }
+    key!(w, ",", "    ", "index");
+    w.number(*index);
+    key!(w, ",", "    ", "text");
+    w.string(text);
+    key!(w, ",", "    ", "kind");
+    w.kind(*kind);
+    key!(w, ",", "    ", "speaker");
+    match speaker {
+        Some(s) => w.speaker(s),
+        None => w.null(),
+    }
+    key!(w, ",", "    ", "rule");
+    w.option_string(*rule);
+    key!(w, ",", "    ", "cue");
+    w.option_string(*cue);
+    key!(w, ",", "    ", "addressee");
+    w.option_string(*addressee);
+    key!(w, ",", "    ", "mention");
+    match mention {
+        Some(m) => w.mention(m),
+        None => w.null(),
+    }
+    key!(w, ",", "    ", "start");
+    w.number(*start);
+    key!(w, ",", "    ", "end");
+    w.number(*end);
+    key!(w, ",", "    ", "paragraph");
+    w.number(*paragraph);
+    key!(w, ",", "    ", "nested_in");
+    match nested_in {
+        Some(n) => w.number(*n),
+        None => w.null(),
+    }
+    // As the derive's `skip_serializing_if`: only when true.
+    if *repaired {
+        key!(w, ",", "    ", "repaired");
+        w.frame("true", "true");
+    }
+    w.frame("}", "\n  }");
+    Ok(())
+}
+
+/// Appends to `out`, compact or pretty.
+struct Writer<'b, const PRETTY: bool> {
     out: &'b mut Vec<u8>,
-    pretty: bool,
-    /// Pretty: levels of indentation of the value being written.
-    indent: usize,
 }
 
-impl Json<'_> {
-    /// Hand a value that no line break can be in (a number, a string) to
-    /// serde_json.
-    fn scalar<T: Serialize + ?Sized>(&mut self, value: &T) -> serde_json::Result<()> {
-        value.serialize(&mut serde_json::Serializer::new(&mut *self.out))
+impl<const PRETTY: bool> Writer<'_, PRETTY> {
+    /// Frame: `compact` or `pretty`, as the layout is.
+    #[inline(always)]
+    fn frame(&mut self, compact: &'static str, pretty: &'static str) {
+        self.out
+            .extend_from_slice(if PRETTY { pretty } else { compact }.as_bytes());
+    }
+
+    fn null(&mut self) {
+        self.out.extend_from_slice(b"null");
+    }
+
+    /// A number, as serde_json writes it.
+    fn number(&mut self, n: usize) {
+        n.serialize(&mut serde_json::Serializer::new(&mut *self.out))
+            .expect("a Vec takes any write");
     }
 
     /// A string: most need no escaping, and are copied between quotes.
-    fn string(&mut self, s: &str) -> serde_json::Result<()> {
+    fn string(&mut self, s: &str) {
         if needs_escape(s.as_bytes()) {
             return self.escaped(s);
         }
@@ -90,22 +151,71 @@ impl Json<'_> {
         self.out.push(b'"');
         self.out.extend_from_slice(s.as_bytes());
         self.out.push(b'"');
-        Ok(())
+    }
+
+    fn option_string(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.string(s),
+            None => self.null(),
+        }
     }
 
     /// Kept out of line: inlined, serde_json's escaping loop made every
-    /// call of [`Json::string`] save and restore registers it needs.
+    /// call of [`Writer::string`] save and restore registers it needs.
     #[cold]
     #[inline(never)]
-    fn escaped(&mut self, s: &str) -> serde_json::Result<()> {
-        self.scalar(s)
+    fn escaped(&mut self, s: &str) {
+        s.serialize(&mut serde_json::Serializer::new(&mut *self.out))
+            .expect("a Vec takes any write");
     }
 
-    fn line_break(&mut self) {
-        self.out.push(b'\n');
-        for _ in 0..self.indent {
-            self.out.extend_from_slice(b"  ");
+    /// The `id` of a stream's line, JSON text already: checked to be JSON
+    /// and written as it is, as serde_json writes a raw value (see
+    /// `output::raw_json`).
+    #[cold]
+    fn raw(&mut self, id: &str) -> serde_json::Result<()> {
+        let raw = serde_json::from_str::<&serde_json::value::RawValue>(id)?;
+        self.out.extend_from_slice(raw.get().as_bytes());
+        Ok(())
+    }
+
+    /// As the derive's `rename_all = "lowercase"`.
+    fn kind(&mut self, kind: Kind) {
+        self.out.extend_from_slice(match kind {
+            Kind::Direct => b"\"direct\"",
+            Kind::Fragment => b"\"fragment\"",
+            Kind::Unmarked => b"\"unmarked\"",
+        });
+    }
+
+    fn speaker(&mut self, s: &Speaker) {
+        let Speaker { name, kind, actor } = s;
+        key!(self, "{", "      ", "name");
+        self.string(name);
+        key!(self, ",", "      ", "type");
+        // As the derive's `rename_all = "lowercase"`.
+        self.out.extend_from_slice(match kind {
+            EntityType::Person => b"\"person\"",
+            EntityType::Character => b"\"character\"",
+            EntityType::Organization => b"\"organization\"",
+            EntityType::Place => b"\"place\"",
+        });
+        if let Some(actor) = actor {
+            key!(self, ",", "      ", "actor");
+            self.string(actor);
         }
+        self.frame("}", "\n    }");
+    }
+
+    fn mention(&mut self, m: &Mention) {
+        let Mention { text, start, end } = m;
+        key!(self, "{", "      ", "text");
+        self.string(text);
+        key!(self, ",", "      ", "start");
+        self.number(*start);
+        key!(self, ",", "      ", "end");
+        self.number(*end);
+        self.frame("}", "\n    }");
     }
 }
 
@@ -152,217 +262,6 @@ fn escapes(word: u64) -> u64 {
         | below(word ^ (ONES * u64::from(b'\\')), 1)
 }
 
-fn unsupported() -> serde_json::Error {
-    ser::Error::custom("json::Json writes no sequences, maps or variants with data")
-}
-
-impl<'a, 'b> ser::Serializer for &'a mut Json<'b> {
-    type Ok = ();
-    type Error = serde_json::Error;
-    type SerializeSeq = Impossible<(), serde_json::Error>;
-    type SerializeTuple = Impossible<(), serde_json::Error>;
-    type SerializeTupleStruct = Impossible<(), serde_json::Error>;
-    type SerializeTupleVariant = Impossible<(), serde_json::Error>;
-    type SerializeMap = Impossible<(), serde_json::Error>;
-    type SerializeStruct = Struct<'a, 'b>;
-    type SerializeStructVariant = Impossible<(), serde_json::Error>;
-
-    fn serialize_bool(self, v: bool) -> serde_json::Result<()> {
-        self.scalar(&v)
-    }
-    fn serialize_i8(self, v: i8) -> serde_json::Result<()> {
-        self.scalar(&v)
-    }
-    fn serialize_i16(self, v: i16) -> serde_json::Result<()> {
-        self.scalar(&v)
-    }
-    fn serialize_i32(self, v: i32) -> serde_json::Result<()> {
-        self.scalar(&v)
-    }
-    fn serialize_i64(self, v: i64) -> serde_json::Result<()> {
-        self.scalar(&v)
-    }
-    fn serialize_i128(self, v: i128) -> serde_json::Result<()> {
-        self.scalar(&v)
-    }
-    fn serialize_u8(self, v: u8) -> serde_json::Result<()> {
-        self.scalar(&v)
-    }
-    fn serialize_u16(self, v: u16) -> serde_json::Result<()> {
-        self.scalar(&v)
-    }
-    fn serialize_u32(self, v: u32) -> serde_json::Result<()> {
-        self.scalar(&v)
-    }
-    fn serialize_u64(self, v: u64) -> serde_json::Result<()> {
-        self.scalar(&v)
-    }
-    fn serialize_u128(self, v: u128) -> serde_json::Result<()> {
-        self.scalar(&v)
-    }
-    fn serialize_f32(self, v: f32) -> serde_json::Result<()> {
-        self.scalar(&v)
-    }
-    fn serialize_f64(self, v: f64) -> serde_json::Result<()> {
-        self.scalar(&v)
-    }
-    fn serialize_char(self, v: char) -> serde_json::Result<()> {
-        self.scalar(&v)
-    }
-    fn serialize_str(self, v: &str) -> serde_json::Result<()> {
-        self.string(v)
-    }
-    fn serialize_bytes(self, _: &[u8]) -> serde_json::Result<()> {
-        Err(unsupported())
-    }
-    fn serialize_none(self) -> serde_json::Result<()> {
-        self.out.extend_from_slice(b"null");
-        Ok(())
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> serde_json::Result<()> {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> serde_json::Result<()> {
-        self.serialize_none()
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> serde_json::Result<()> {
-        self.serialize_none()
-    }
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-    ) -> serde_json::Result<()> {
-        self.string(variant)
-    }
-    /// Written by serde_json, at this depth: a raw `id` is one (see
-    /// `output::raw_json`), and only serde_json knows it for what it is.
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> serde_json::Result<()> {
-        if self.pretty {
-            let pretty = pretty_at(self.indent);
-            value.serialize(&mut serde_json::Serializer::with_formatter(
-                &mut *self.out,
-                pretty,
-            ))
-        } else {
-            self.scalar(value)
-        }
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> serde_json::Result<()> {
-        Err(unsupported())
-    }
-    fn serialize_seq(self, _: Option<usize>) -> serde_json::Result<Self::SerializeSeq> {
-        Err(unsupported())
-    }
-    fn serialize_tuple(self, _: usize) -> serde_json::Result<Self::SerializeTuple> {
-        Err(unsupported())
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> serde_json::Result<Self::SerializeTupleStruct> {
-        Err(unsupported())
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> serde_json::Result<Self::SerializeTupleVariant> {
-        Err(unsupported())
-    }
-    fn serialize_map(self, _: Option<usize>) -> serde_json::Result<Self::SerializeMap> {
-        Err(unsupported())
-    }
-    fn serialize_struct(
-        self,
-        name: &'static str,
-        _: usize,
-    ) -> serde_json::Result<Self::SerializeStruct> {
-        // serde_json's own values in disguise (a raw value, an exact
-        // number) are structs with such a name; written as structs here
-        // they would come out as objects.
-        if name.starts_with("$serde_json") {
-            return Err(unsupported());
-        }
-        self.out.push(b'{');
-        self.indent += 1;
-        Ok(Struct {
-            json: self,
-            first: true,
-        })
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> serde_json::Result<Self::SerializeStructVariant> {
-        Err(unsupported())
-    }
-}
-
-/// A struct being written: `first` until a field is.
-struct Struct<'a, 'b> {
-    json: &'a mut Json<'b>,
-    first: bool,
-}
-
-impl ser::SerializeStruct for Struct<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> serde_json::Result<()> {
-        let json = &mut *self.json;
-        if !self.first {
-            json.out.push(b',');
-        }
-        self.first = false;
-        if json.pretty {
-            json.line_break();
-        }
-        // A key is a field's name, which needs no escaping: written as it
-        // is, where testing it took a third of the time spent on keys.
-        // (Tests compare every field with serde_json's output, and fail
-        // here on a renamed field that would need escaping.)
-        debug_assert!(!needs_escape(key.as_bytes()), "{key:?}");
-        json.out.push(b'"');
-        json.out.extend_from_slice(key.as_bytes());
-        json.out
-            .extend_from_slice(if json.pretty { b"\": " } else { b"\":" });
-        value.serialize(&mut *json)
-    }
-
-    fn end(self) -> serde_json::Result<()> {
-        let json = self.json;
-        json.indent -= 1;
-        // As serde_json: an empty struct is `{}`, on one line.
-        if json.pretty && !self.first {
-            json.line_break();
-        }
-        json.out.push(b'}');
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,6 +269,20 @@ mod tests {
     use crate::people::EntityType;
     use crate::quotes::Kind;
     use proptest::prelude::*;
+    use serde_json::ser::{Formatter, PrettyFormatter};
+
+    /// serde_json's pretty printer as it is `depth` levels into an array:
+    /// its own `[`s go nowhere, so what it writes comes out indented as
+    /// there.
+    fn pretty_at(depth: usize) -> PrettyFormatter<'static> {
+        let mut pretty = PrettyFormatter::new();
+        for _ in 0..depth {
+            pretty
+                .begin_array(&mut std::io::sink())
+                .expect("io::sink takes any write");
+        }
+        pretty
+    }
 
     /// The record as serde_json prints it, compact and pretty (as an array
     /// element, one level in).
@@ -406,7 +319,7 @@ mod tests {
             file: word,
             id,
             index: 3,
-            text: text.to_string(),
+            text,
             kind: Kind::Direct,
             speaker: full.then(|| Speaker {
                 name: text.to_string(),
@@ -415,7 +328,7 @@ mod tests {
             }),
             rule: full.then_some("trailing_cue"),
             cue: full.then_some(word),
-            addressee: None,
+            addressee: (!full).then_some(word),
             mention: full.then_some(Mention {
                 text: word,
                 start: 17,
@@ -464,32 +377,39 @@ mod tests {
     }
 
     #[test]
-    fn leaves_what_it_does_not_write_to_serde_json() {
-        #[derive(Serialize)]
-        struct Other {
-            list: Vec<u32>,
-            inner: Option<Box<Other>>,
+    fn names_every_kind_and_type_as_serde_json_does() {
+        let types = [
+            EntityType::Person,
+            EntityType::Character,
+            EntityType::Organization,
+            EntityType::Place,
+        ];
+        for (i, kind) in [Kind::Direct, Kind::Fragment, Kind::Unmarked]
+            .into_iter()
+            .enumerate()
+        {
+            for (j, ty) in types.into_iter().enumerate() {
+                let mut r = record("words", "said", None, true);
+                r.kind = kind;
+                r.speaker = Some(Speaker {
+                    name: "Ola Pim".to_string(),
+                    kind: ty,
+                    // With and without an actor, and a nested_in of 0.
+                    actor: ((i + j) % 2 == 0).then(|| "Tia Marr".to_string()),
+                });
+                r.nested_in = Some(0);
+                assert_same(&r);
+            }
         }
-        let value = Other {
-            list: vec![1, 2],
-            inner: Some(Box::new(Other {
-                list: vec![],
-                inner: None,
-            })),
-        };
-        let mut ours = Vec::new();
-        write(&mut ours, false, &value).unwrap();
-        assert_eq!(ours, serde_json::to_vec(&value).unwrap());
-        ours.clear();
-        write(&mut ours, true, &value).unwrap();
-        let mut pretty = Vec::new();
-        value
-            .serialize(&mut serde_json::Serializer::with_formatter(
-                &mut pretty,
-                pretty_at(1),
-            ))
-            .unwrap();
-        assert_eq!(ours, pretty);
+    }
+
+    #[test]
+    fn an_id_that_is_not_json_fails_as_with_serde_json() {
+        let r = record("words", "said", Some("a1"), true);
+        assert!(serde_json::to_vec(&r).is_err());
+        for pretty in [false, true] {
+            assert!(write(&mut Vec::new(), pretty, &r).is_err());
+        }
     }
 
     proptest! {

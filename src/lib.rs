@@ -176,7 +176,7 @@ impl<'t> Extraction<'t> {
                 file,
                 id: None,
                 index: out.len(),
-                text: q.content.of(self.text).to_string(),
+                text: q.content.of(self.text),
                 kind: q.kind,
                 speaker,
                 rule: d.map(|d| d.rule),

@@ -3,8 +3,8 @@
 //! Field order is what reviewers read in snapshot diffs, so the fields that
 //! carry the verdict come first.
 //!
-//! The words a record quotes from its text (`file`, `cue`, `addressee`, a
-//! mention) are borrowed, not copied: a record is usually printed and
+//! The words a record quotes from its text (`file`, `text`, `cue`,
+//! `addressee`, a mention) are borrowed, not copied: a record is usually printed and
 //! dropped at once, and a copy each cost an allocation and a free.
 
 use serde::Serialize;
@@ -24,8 +24,9 @@ pub struct Record<'a> {
     pub id: Option<&'a str>,
     /// Order of the record within its file, from 0.
     pub index: usize,
-    /// The quoted text, marks excluded: exactly the file's bytes `start..end`.
-    pub text: String,
+    /// The quoted text, marks excluded: exactly the file's bytes `start..end`
+    /// (borrowed from the text, as the other words a record quotes).
+    pub text: &'a str,
     pub kind: Kind,
     /// Who said it, or `null` where the text names nobody.
     pub speaker: Option<Speaker>,
@@ -53,9 +54,8 @@ pub struct Record<'a> {
     pub repaired: bool,
 }
 
-/// Write `id`, JSON text already, as it is (read in place: no copy).
-/// Wrapped as a newtype, which serde_json writes as what it wraps: the
-/// faster writer of [`crate::json`] hands it to serde_json that way.
+/// Write `id`, JSON text already, as it is (read in place: no copy). The
+/// writer of [`crate::json`] does the same by hand.
 fn raw_json<S: serde::Serializer>(id: &Option<&str>, s: S) -> Result<S::Ok, S::Error> {
     let raw = id.map(serde_json::from_str::<&serde_json::value::RawValue>);
     match raw {

@@ -115,7 +115,7 @@ fn check(input: &[u8], records: &[Record], repaired: bool) -> Result<(), TestCas
     let mut last_start = 0;
     for (i, r) in records.iter().enumerate() {
         prop_assert_eq!(r.index, i);
-        cut(r.start, r.end, &r.text)?;
+        cut(r.start, r.end, r.text)?;
         if let Some(m) = &r.mention {
             cut(m.start, m.end, m.text)?;
         }

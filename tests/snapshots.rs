@@ -12,7 +12,7 @@ fn assert_spans_match(text: &str, records: &[Record]) {
     for r in records {
         assert_eq!(
             text.get(r.start..r.end),
-            Some(r.text.as_str()),
+            Some(r.text),
             "record {} ({:?}): bytes {}..{} are not its text",
             r.index,
             r.text,

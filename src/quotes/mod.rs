@@ -255,7 +255,7 @@ mod tests {
         assert!(
             records
                 .iter()
-                .all(|r| text.get(r.start..r.end) == Some(r.text.as_str()))
+                .all(|r| text.get(r.start..r.end) == Some(r.text))
         );
     }
 

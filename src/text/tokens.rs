@@ -110,7 +110,7 @@ pub fn tokenize_into(
         text,
         quotes,
         toks,
-        para_first: 0,
+        may_end: false,
         sent: 0,
     };
     let mut qi = 0;
@@ -120,7 +120,7 @@ pub fn tokenize_into(
         if start >= para.span.end {
             continue; // inside a quotation that runs over lines
         }
-        stream.para_first = stream.toks.len();
+        stream.may_end = false;
         let mut i = start;
         while i < para.span.end {
             // Quotations are properly nested, so none starts inside a token
@@ -157,8 +157,11 @@ struct Stream<'a> {
     text: &'a str,
     quotes: &'a [QuoteSpan],
     toks: Vec<Tok>,
-    /// The first token of the paragraph being read.
-    para_first: usize,
+    /// Whether the last token is of the paragraph being read and may end
+    /// a sentence: a quotation, or punctuation that starts like `.`, `!`,
+    /// `?` or `…`. Kept here, not read back from the token; and a comma
+    /// or a word, most tokens, is not sent to [`ends_sentence`] at all.
+    may_end: bool,
     sent: usize,
 }
 
@@ -171,12 +174,15 @@ impl Stream<'_> {
     #[inline(always)]
     fn push(&mut self, span: Span, kind: TokKind, para: usize) {
         // A word ends no sentence: asked here, not in a call.
-        if self.toks.len() > self.para_first
-            && self.toks.last().is_some_and(|last| !last.is_word())
-            && ends_sentence(self.text, &self.toks, (span, kind), self.quotes)
-        {
+        if self.may_end && ends_sentence(self.text, &self.toks, (span, kind), self.quotes) {
             self.sent += 1;
         }
+        self.may_end = match kind {
+            TokKind::Word => false,
+            // `…` is E2 80 A6: the lead byte is enough to pass it on.
+            TokKind::Punct => matches!(self.text.as_bytes()[span.start], b'.' | b'!' | b'?' | 0xE2),
+            TokKind::Quote(_) => true,
+        };
         self.toks.push(Tok {
             span,
             kind,
@@ -190,17 +196,21 @@ impl Stream<'_> {
 /// as tokens of paragraph `para`; returns the span's end.
 fn plain_tokens(span: Span, para: usize, stream: &mut Stream) -> usize {
     let text = stream.text;
-    let bytes = text.as_bytes();
+    // Cut at the span's end: indexing checks only the bound the loop
+    // checks anyway.
+    let bytes = &text.as_bytes()[..span.end];
     let mut i = span.start;
     while i < span.end {
         // One table load sorts an ASCII byte; only a non-ASCII char is
         // decoded and asked the Unicode questions.
-        let (end, kind) = match CLASS[usize::from(bytes[i])] {
+        let class = CLASS[usize::from(bytes[i])];
+        // Words first: four tokens in five are.
+        let (end, kind) = match class {
+            Class::Alnum => (word_end(text, i + 1, span.end), TokKind::Word),
             Class::Space => {
                 i += 1;
                 continue;
             }
-            Class::Alnum => (word_end(text, i, span.end), TokKind::Word),
             Class::Joiner | Class::Other => (i + 1, TokKind::Punct),
             Class::Wide => {
                 let c = char_at(text, i);
@@ -210,21 +220,23 @@ fn plain_tokens(span: Span, para: usize, stream: &mut Stream) -> usize {
                     continue;
                 }
                 if c.is_alphanumeric() {
-                    (word_end(text, i, span.end), TokKind::Word)
+                    (word_end(text, i + len, span.end), TokKind::Word)
                 } else {
                     (i + len, TokKind::Punct)
                 }
             }
         };
         stream.push(Span::new(i, end), kind, para);
-        i = end;
+        // Most words are followed by one space: passed over here, not by
+        // another round of the loop.
+        i = end + usize::from(bytes.get(end) == Some(&b' '));
     }
     span.end
 }
 
-/// The end of the word that starts at `i`, before `limit`: letters and
-/// digits, joined by apostrophes, hyphens and dots that have a letter or
-/// digit after them (don’t, Connor’s, 31-year-old, U.S).
+/// The end of the word whose first char ends at `i`, before `limit`:
+/// letters and digits, joined by apostrophes, hyphens and dots that have a
+/// letter or digit after them (don’t, Connor’s, 31-year-old, U.S).
 fn word_end(text: &str, i: usize, limit: usize) -> usize {
     let bytes = &text.as_bytes()[..limit];
     let mut j = i;
@@ -233,22 +245,21 @@ fn word_end(text: &str, i: usize, limit: usize) -> usize {
         // test each, no decoding. (Eight bytes at a time, by arithmetic on
         // a word, took more: a word is five bytes, and the constants were
         // loaded anew for each.)
-        j += bytes[j..]
-            .iter()
-            .position(|&b| CLASS[usize::from(b)] != Class::Alnum)
-            .unwrap_or(limit - j);
+        j = alnum_run(bytes, j);
         if j == limit {
             break;
         }
         // Most words end at an ASCII space or stop, which can neither
         // continue nor join a word: nothing to decode.
-        let (c, after) = match CLASS[usize::from(bytes[j])] {
-            Class::Space | Class::Other => break,
-            Class::Alnum | Class::Joiner => (char::from(bytes[j]), j + 1),
-            Class::Wide => {
-                let c = char_at(text, j);
-                (c, j + c.len_utf8())
-            }
+        let class = CLASS[usize::from(bytes[j])];
+        if class >= Class::Space {
+            break;
+        }
+        let (c, after) = if class == Class::Wide {
+            let c = char_at(text, j);
+            (c, j + c.len_utf8())
+        } else {
+            (char::from(bytes[j]), j + 1)
         };
         if c.is_alphanumeric() {
             j = after;
@@ -265,6 +276,21 @@ fn word_end(text: &str, i: usize, limit: usize) -> usize {
     j
 }
 
+/// The end of the run of ASCII letters and digits from `j`.
+fn alnum_run(bytes: &[u8], mut j: usize) -> usize {
+    let alnum = |b: &u8| CLASS[usize::from(*b)] == Class::Alnum;
+    // Four bytes a round while four are left: one test of the length for
+    // four bytes, not one each.
+    while let Some(four) = bytes[j..].first_chunk::<4>() {
+        let n = four.iter().take_while(|b| alnum(b)).count();
+        j += n;
+        if n < 4 {
+            return j;
+        }
+    }
+    j + bytes[j..].iter().take_while(|b| alnum(b)).count()
+}
+
 /// Whether the char at byte `i` (a char boundary below the end) is a letter
 /// or digit.
 fn is_alphanumeric_at(text: &str, i: usize) -> bool {
@@ -276,18 +302,20 @@ fn is_alphanumeric_at(text: &str, i: usize) -> bool {
 }
 
 /// What a byte says about the char it begins, as far as tokens care.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The two that end a word come last: `class >= Class::Space` asks that
+/// in one compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Class {
-    /// ASCII whitespace, as `char::is_whitespace` has it.
-    Space,
     /// An ASCII letter or digit.
     Alnum,
     /// `'` `-` `.` `&`: punctuation that joins two parts of a word.
     Joiner,
-    /// Any other ASCII char: punctuation or a control char.
-    Other,
     /// A byte of a non-ASCII char: decode to know.
     Wide,
+    /// ASCII whitespace, as `char::is_whitespace` has it.
+    Space,
+    /// Any other ASCII char: punctuation or a control char.
+    Other,
 }
 
 /// The class of each byte: one load per byte where the char tests would
@@ -396,6 +424,28 @@ mod tests {
             .map(|w| w.0)
             .collect();
         assert_eq!(w, ["Zoë", "B&Q’s", "x", "-", "“", "é", ".", "1.5", "&"]);
+    }
+
+    #[test]
+    fn words_of_any_length_end_where_their_letters_do() {
+        // Letters are read four at a time: every length around a multiple
+        // of four, ended by a space, a stop, a curly quote, a non-ASCII
+        // letter, two spaces, or the text's end.
+        for len in 1..=13 {
+            let w = "Ab9".repeat(len)[..len].to_string();
+            for (tail, want) in [
+                (" x", vec![w.clone(), "x".to_string()]),
+                (".", vec![w.clone(), ".".to_string()]),
+                ("”", vec![w.clone(), "”".to_string()]),
+                ("é x", vec![format!("{w}é"), "x".to_string()]),
+                ("  x", vec![w.clone(), "x".to_string()]),
+                ("", vec![w.clone()]),
+            ] {
+                let text = format!("{w}{tail}");
+                let got: Vec<_> = words(&text).into_iter().map(|w| w.0).collect();
+                assert_eq!(got, want, "{text:?}");
+            }
+        }
     }
 
     #[test]
