@@ -42,9 +42,11 @@ pub fn paragraphs_into(text: &str, reuse: Vec<Paragraph>) -> Vec<Paragraph> {
     out
 }
 
-/// The bytes a line break can start with: `\n`, `\r`, and 0xE2 for U+2028
-/// and U+2029.
-const BREAK_START: ByteSet<3> = ByteSet::new([b'\n', b'\r', 0xE2]);
+/// The bytes a line break can end with: `\n`, `\r`, and A8 and A9, the
+/// last bytes of U+2028 and U+2029. Not their first byte E2: every curly
+/// quotation mark and apostrophe starts with it, and each was a false
+/// hit to go past (A8 and A9 end only a few letters, as in `é`).
+const BREAK_END: ByteSet<4> = ByteSet::new([b'\n', b'\r', 0xA8, 0xA9]);
 
 /// The lines of `text`, without their line breaks.
 fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
@@ -54,23 +56,24 @@ fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
         if start > text.len() {
             return None;
         }
-        // Bytes, not chars: every break starts with `\n`, `\r` or the lead
-        // byte E2 of U+2028 and U+2029, and nothing else needs decoding.
+        // Bytes, not chars: nothing else needs decoding.
         let mut from = start;
-        while let Some(at) = BREAK_START.find(bytes, from) {
-            let len = match &bytes[at..] {
-                [b'\r', b'\n', ..] => 2,
-                [b'\n' | b'\r', ..] => 1,
-                // U+2028 and U+2029.
-                [0xE2, 0x80, 0xA8 | 0xA9, ..] => 3,
-                _ => 0,
+        while let Some(at) = BREAK_END.find(bytes, from) {
+            let (cut, len) = match bytes[at] {
+                b'\r' if bytes.get(at + 1) == Some(&b'\n') => (at, 2),
+                b'\n' | b'\r' => (at, 1),
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9. The text
+                // is UTF-8 and `start` a char boundary, so E2 80 before
+                // the hit is that char, begun at or after `start`.
+                _ if at >= start + 2 && bytes[at - 2..at] == [0xE2, 0x80] => (at - 2, 3),
+                _ => {
+                    from = at + 1;
+                    continue;
+                }
             };
-            if len > 0 {
-                let span = Span::new(start, at);
-                start = at + len;
-                return Some(span);
-            }
-            from = at + 1;
+            let span = Span::new(start, cut);
+            start = cut + len;
+            return Some(span);
         }
         let span = Span::new(start, text.len());
         start = text.len() + 1;
@@ -126,6 +129,17 @@ mod tests {
             texts(&text),
             [long, long, long, &format!("{long} — {long}")[..]]
         );
+    }
+
+    #[test]
+    fn letters_ending_like_a_separator_break_no_line() {
+        // é and è end in A9 and A8, as U+2029 and U+2028 do; © and the
+        // curly marks around them start with C2 and E2.
+        assert_eq!(
+            texts("Café è ©\u{2029}“né”\u{2028}\u{2029}x\u{2028}"),
+            ["Café è ©", "“né”", "x"]
+        );
+        assert_eq!(texts("\u{2028}é"), ["é"]);
     }
 
     #[test]

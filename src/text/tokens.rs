@@ -261,14 +261,16 @@ fn word_end(text: &str, i: usize, limit: usize) -> usize {
         } else {
             (char::from(bytes[j]), j + 1)
         };
-        if c.is_alphanumeric() {
-            j = after;
-            continue;
-        }
-        let joins = matches!(c, '\'' | '’' | '‘' | '-' | '‐' | '.' | '&')
-            && after < limit
-            && is_alphanumeric_at(text, after);
-        if !joins {
+        // Joiners first: no joiner is a letter, and `’` (Connor’s), the
+        // commonest non-ASCII char inside a word, then skips the Unicode
+        // tables `is_alphanumeric` searches.
+        let joiner = matches!(c, '\'' | '’' | '‘' | '-' | '‐' | '.' | '&');
+        let goes_on = if joiner {
+            after < limit && is_alphanumeric_at(text, after)
+        } else {
+            c.is_alphanumeric()
+        };
+        if !goes_on {
             break;
         }
         j = after;
