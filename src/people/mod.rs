@@ -207,13 +207,6 @@ impl OneWordAnswers {
     }
 }
 
-/// The most name runs a table's buffers may have room for and still be
-/// kept for the next document: many articles' worth. A segment of a long
-/// dump has tens of thousands (some megabytes of buffers); kept, they were
-/// held while the segment's records were printed, and the peak memory of a
-/// run on two cores rose by that much.
-const KEPT_RUNS: usize = 4096;
-
 /// Mentions and subjects the event lists make room for at first.
 const EVENTS_AT_FIRST: usize = 256;
 
@@ -1057,12 +1050,8 @@ impl People {
         e
     }
 
-    /// Give this table's vectors and maps, emptied, to the next document's;
-    /// a table longer than `KEPT_RUNS` runs keeps none (see there).
+    /// Give this table's vectors and maps, emptied, to the next document's.
     pub fn recycle(mut self) -> Buffers {
-        if self.runs.capacity() > KEPT_RUNS {
-            return Buffers::default();
-        }
         self.entities.clear();
         self.known.clear();
         self.by_initials.clear();
