@@ -241,6 +241,22 @@ const CUE_REACH: usize = 160;
 mod tests {
     use super::*;
 
+    /// Every string of up to `most` of these pieces, the empty one first.
+    fn strings_of(pieces: &[&str], most: usize) -> Vec<String> {
+        let mut texts = vec![String::new()];
+        let mut from = 0;
+        for _ in 0..most {
+            let to = texts.len();
+            for i in from..to {
+                for p in pieces {
+                    texts.push(format!("{}{p}", texts[i]));
+                }
+            }
+            from = to;
+        }
+        texts
+    }
+
     #[test]
     fn quotation_after_a_comma_or_at_sentence_start_is_direct() {
         assert_eq!(classify("We did.", "Ola adds, ", ""), Kind::Direct);
@@ -323,17 +339,7 @@ mod tests {
             "a", "Z", "0", "É", ".", "!", "?", "…", "\"", "”", "’", "'", "“", "‘", " ", "\u{a0}",
             "\n", "—",
         ];
-        let mut texts: Vec<String> = vec![String::new()];
-        let mut from = 0;
-        for _ in 0..4 {
-            let to = texts.len();
-            for i in from..to {
-                for p in pieces {
-                    texts.push(format!("{}{p}", texts[i]));
-                }
-            }
-            from = to;
-        }
+        let mut texts = strings_of(&pieces, 4);
         let mut seed = 7u32;
         for _ in 0..20_000 {
             let mut t = String::new();
@@ -395,17 +401,7 @@ mod tests {
         let pieces = [
             "a", "É", "7", "-", "'", "’", " ", "\u{a0}", ",", "“", "ß", "_",
         ];
-        let mut texts = vec![String::new()];
-        let mut from = 0;
-        for _ in 0..4 {
-            let to = texts.len();
-            for i in from..to {
-                for p in pieces {
-                    texts.push(format!("{}{p}", texts[i]));
-                }
-            }
-            from = to;
-        }
+        let texts = strings_of(&pieces, 4);
         for t in &texts {
             assert_eq!(last_word(t), last(t), "{t:?}");
             assert_eq!(first_word(t), first(t), "{t:?}");
