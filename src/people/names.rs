@@ -101,17 +101,17 @@ fn name_shaped(word: &str) -> Option<&str> {
 
 /// `Connor’s` -> (`Connor`, true).
 pub fn strip_possessive(word: &str) -> (&str, bool) {
-    if !word.ends_with(['s', 'S']) {
-        return (word, false); // most words
-    }
-    for suffix in ["’s", "'s", "’S", "'S"] {
-        if let Some(stem) = word.strip_suffix(suffix)
-            && !stem.is_empty()
-        {
-            return (stem, true);
-        }
-    }
-    (word, false)
+    let bytes = word.as_bytes();
+    // Most words end in neither `s` nor `S`: their last byte says so.
+    let Some((b's' | b'S', rest)) = bytes.split_last() else {
+        return (word, false);
+    };
+    // `’` is E2 80 99 in UTF-8.
+    let stem = match rest {
+        [stem @ .., b'\''] | [stem @ .., 0xE2, 0x80, 0x99] if !stem.is_empty() => stem.len(),
+        _ => return (word, false),
+    };
+    (&word[..stem], true)
 }
 
 /// All name runs in `toks`, in order.
@@ -516,6 +516,17 @@ mod tests {
     #[test]
     fn keys_fold_accents_and_case() {
         assert_eq!(key("Stéphane"), key("stephane"));
+    }
+
+    #[test]
+    fn a_possessive_is_stripped_with_either_apostrophe_in_either_case() {
+        assert_eq!(strip_possessive("Connor’s"), ("Connor", true));
+        assert_eq!(strip_possessive("Connor's"), ("Connor", true));
+        assert_eq!(strip_possessive("CONNOR’S"), ("CONNOR", true));
+        assert_eq!(strip_possessive("Zoë's"), ("Zoë", true));
+        for word in ["’s", "'s", "s", "", "Jones", "Connor’", "Connor’t", "Glass"] {
+            assert_eq!(strip_possessive(word), (word, false), "{word}");
+        }
     }
 
     #[test]
