@@ -567,15 +567,23 @@ fn read(source: Source, lossy: bool, spare: &mut Vec<u8>) -> Result<Input, Strin
             let name = path.to_string_lossy().into_owned();
             let mut buf = std::mem::take(spare);
             let bytes = if path.as_os_str() == "-" {
-                io::stdin().read_to_end(&mut buf)
+                io::stdin().read_to_end(&mut buf).map(drop)
             } else {
-                // Read to the end without asking the file's size first
+                // An article is read to its end without asking its size
                 // (`File::read_to_end` does, with a statx and an lseek:
-                // two of the six system calls per article): the buffer
-                // kept from the inputs before is mostly large enough
-                // already, and grows if not.
+                // two of the six system calls per article), into the
+                // buffer kept from the inputs before. A file longer than
+                // the first read is then read by `File::read_to_end`,
+                // which makes room for exactly the rest: a dump is held
+                // once, not in a buffer doubled past its size.
                 buf.reserve(FIRST_READ);
-                fs::File::open(&path).and_then(|file| file.take(u64::MAX).read_to_end(&mut buf))
+                fs::File::open(&path).and_then(|mut file| {
+                    let first = (&mut file).take(FIRST_READ as u64).read_to_end(&mut buf)?;
+                    if first == FIRST_READ {
+                        file.read_to_end(&mut buf)?;
+                    }
+                    Ok(())
+                })
             }
             .map(|_| buf);
             let bytes = bytes.map_err(|source| {
@@ -818,15 +826,28 @@ mod tests {
         let mut spare = Vec::new();
         // Empty, small, past the first read, far past the kept buffer,
         // then small again into the buffer the large one left.
-        for (i, len) in [0, 5, FIRST_READ, 3 * FIRST_READ + 17, 7]
-            .into_iter()
-            .enumerate()
+        for (i, len) in [
+            0,
+            5,
+            FIRST_READ - 1,
+            FIRST_READ,
+            FIRST_READ + 1,
+            3 * FIRST_READ + 17,
+            7,
+        ]
+        .into_iter()
+        .enumerate()
         {
-            let text: String = "Ola said “hi”. ".chars().cycle().take(len).collect();
+            // `len` bytes, whole chars: the curly marks are three bytes.
+            let mut text: String = "Ola said “hi”. ".chars().cycle().take(len).collect();
+            while text.len() > len {
+                text.pop();
+            }
+            text.extend(std::iter::repeat_n('.', len - text.len()));
             let path = dir.join(format!("{i}.txt"));
             fs::write(&path, &text).unwrap();
             let input = read(Source::File(path), false, &mut spare).expect("readable");
-            assert_eq!(input.decoded.text, text, "{len} chars");
+            assert_eq!(input.decoded.text, text, "{len} bytes");
             keep_buffer(&mut spare, input.decoded.text.into_bytes());
         }
         fs::remove_dir_all(&dir).unwrap();

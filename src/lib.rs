@@ -147,6 +147,8 @@ impl<'t> Extraction<'t> {
     /// if its text was no longer than `SPARE_TEXT` bytes.
     pub fn recycle(self, spare: &mut Spare) {
         if self.text.len() > SPARE_TEXT {
+            // (The quotation stage works in its buffers in place.)
+            spare.quotes = quotes::Buffers::default();
             return;
         }
         spare.paragraphs = self.paragraphs;

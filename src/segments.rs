@@ -395,21 +395,29 @@ mod tests {
 
     #[test]
     fn buffers_left_by_one_document_do_not_reach_the_next() {
-        // A long text leaves long buffers; the short text after it, with
-        // other people and fewer quotations, must read as if alone.
-        let long = decoded(&dump(12));
-        let short_text = "Mara Quill fixes clocks.\n\n“Springs wear out,” Quill says.\n";
-        let short = decoded(short_text);
-        let mut segments = Segments::new(&long, "long");
-        let long_records: Vec<Record> = segments.by_ref().flatten().collect();
-        assert_eq!(long_records.len(), 36);
-        let reused: Vec<Record> = Segments::new(&short, "short")
-            .reusing(segments.into_spare())
-            .flatten()
-            .collect();
-        assert_eq!(reused, crate::extract(short_text).records("short"));
-        assert_eq!(reused.len(), 1);
-        assert_eq!(reused[0].speaker.as_ref().unwrap().name, "Mara Quill");
+        // A long text leaves long buffers (or, past an article's size,
+        // none); the short text after it, with other people and fewer
+        // quotations, must read as if alone.
+        for n in [12, 700] {
+            let long = decoded(&dump(n));
+            assert_eq!(
+                long.text.len() > 64 << 10,
+                n == 700,
+                "the text size this case is for"
+            );
+            let short_text = "Mara Quill fixes clocks.\n\n“Springs wear out,” Quill says.\n";
+            let short = decoded(short_text);
+            let mut segments = Segments::new(&long, "long");
+            let long_records: Vec<Record> = segments.by_ref().flatten().collect();
+            assert_eq!(long_records.len(), 3 * n);
+            let reused: Vec<Record> = Segments::new(&short, "short")
+                .reusing(segments.into_spare())
+                .flatten()
+                .collect();
+            assert_eq!(reused, crate::extract(short_text).records("short"));
+            assert_eq!(reused.len(), 1);
+            assert_eq!(reused[0].speaker.as_ref().unwrap().name, "Mara Quill");
+        }
     }
 
     #[test]
