@@ -25,6 +25,7 @@
 
 pub mod cast;
 pub mod names;
+mod pool;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -35,6 +36,7 @@ use crate::lexicon::{self, Gender, Number};
 use crate::span::Span;
 use crate::text::{Tok, TokKind};
 use names::NameRun;
+use pool::Pool;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -97,9 +99,12 @@ pub struct People {
     speakers: Vec<Event>,
     /// Every mention of a known entity, subject or not.
     mentions: Vec<Event>,
-    /// Role (family words folded: `dad` is `father`) -> entities, built once.
-    by_role: HashMap<String, Vec<usize>>,
+    /// Role (family words folded: `dad` is `father`) -> the one entity
+    /// with it, or `None` where more have it; built once.
+    by_role: HashMap<String, Option<usize>>,
     main_person: Option<usize>,
+    /// The strings of names, keys and roles that earlier tables are done with.
+    strings: Pool,
 }
 
 /// What a name key stands for.
@@ -229,6 +234,8 @@ pub struct Buffers {
     subjects: Vec<Event>,
     speakers: Vec<Event>,
     mentions: Vec<Event>,
+    by_role: HashMap<String, Option<usize>>,
+    strings: Pool,
 }
 
 impl People {
@@ -249,6 +256,8 @@ impl People {
             mut subjects,
             speakers,
             mut mentions,
+            by_role,
+            strings,
         } = buffers;
         let runs = names::runs_into(text, toks, runs);
         // Each run is at most one mention, subject and entity, and an
@@ -275,8 +284,9 @@ impl People {
             subjects,
             speakers,
             mentions,
-            by_role: HashMap::new(),
+            by_role,
             main_person: None,
+            strings,
         };
         people.add_full_names(text);
         people.add_speaking_names(text, toks);
@@ -311,9 +321,16 @@ impl People {
         people.find_subjects(text, toks);
         for (e, entity) in people.entities.iter().enumerate() {
             for role in &entity.roles {
-                let list = people.by_role.entry(kin(role).to_string()).or_default();
-                if list.last() != Some(&e) && list.len() < 2 {
-                    list.push(e);
+                match people.by_role.get_mut(kin(role)) {
+                    Some(only) => {
+                        if *only != Some(e) {
+                            *only = None;
+                        }
+                    }
+                    None => {
+                        let role = people.strings.copy(kin(role));
+                        people.by_role.insert(role, Some(e));
+                    }
                 }
             }
         }
@@ -461,6 +478,9 @@ impl People {
 
     /// `actor Ola Pim`, `Mr Lyn`, `Ola Pim, an economist`: roles and gender.
     fn add_roles(&mut self, text: &str, toks: &[Tok]) {
+        // A run's role words as written, with what follows (`24` is
+        // `24-year-old`): one vector for every run.
+        let mut roles: Vec<(&str, &str)> = Vec::new();
         for ri in 0..self.runs.len() {
             let Some(e) = self.run_entity[ri] else {
                 continue;
@@ -472,9 +492,9 @@ impl People {
             {
                 self.entities[e].gender = g;
             }
-            let mut roles: Vec<String> = Vec::new();
+            roles.clear();
             if let Some(r) = run.role {
-                roles.push(toks[r].span.of(text).to_string());
+                roles.push((toks[r].span.of(text), ""));
             }
             // `The winner's father, Gareth Hughes,`, `her grandad, Reg Pomfrey`
             if let Some(comma) = run.descriptor_start.checked_sub(1)
@@ -483,14 +503,14 @@ impl People {
                 && noun.chars().next().is_some_and(char::is_lowercase)
                 && lexicon::person_noun(noun).is_some()
             {
-                roles.push(noun.to_string());
+                roles.push((noun, ""));
             }
             // `24-year-old Ola Pim`
             let first = run.honorific.or(run.role).unwrap_or(run.toks.start);
             if let Some(age) = first.checked_sub(1).map(|k| toks[k].span.of(text))
                 && crate::sieves::grammar::is_age(age)
             {
-                roles.push(age.to_string());
+                roles.push((age, ""));
             }
             // `the software firm Acme`, `Acme, a software firm`: an organization.
             // (Asked only of a name not known to be a person.)
@@ -504,7 +524,7 @@ impl People {
             let k = run.toks.end;
             for w in apposition_nouns(text, toks, k) {
                 if lexicon::person_noun(w).is_some() {
-                    roles.push(w.to_string());
+                    roles.push((w, ""));
                 }
                 if lexicon::is_org_noun(w) && self.entities[e].gender == Gender::Unknown {
                     self.entities[e].ty = EntityType::Organization;
@@ -512,22 +532,47 @@ impl People {
             }
             // `Ola Pim, 24, said`
             if let Some(n) = age_apposition(text, toks, k) {
-                roles.push(format!("{n}-year-old"));
+                roles.push((n, "-year-old"));
             }
             if self.entities[e].gender == Gender::Unknown && org_before() {
                 self.entities[e].ty = EntityType::Organization;
             }
-            for role in roles {
-                let role = role.to_lowercase();
+            for &(word, then) in &roles {
+                let role = self.lowercase(&[word, then]);
                 if let Some(g) = lexicon::person_noun(&role)
                     && g != Gender::Unknown
                 {
                     self.entities[e].gender = g;
                 }
-                if !self.entities[e].roles.contains(&role) {
-                    self.entities[e].roles.push(role);
-                }
+                self.add_role(e, role);
             }
+        }
+    }
+
+    /// `pieces` joined and in lower case, in a kept string.
+    fn lowercase(&mut self, pieces: &[&str]) -> String {
+        let mut out = self.strings.take();
+        for piece in pieces {
+            out.push_str(piece);
+        }
+        if out.is_ascii() {
+            out.make_ascii_lowercase();
+            out
+        } else {
+            // (`to_lowercase` knows the rules a character at a time misses:
+            // a final capital sigma.)
+            let lower = out.to_lowercase();
+            self.strings.give(out);
+            lower
+        }
+    }
+
+    /// Give entity `e` role `role`, unless it has it.
+    fn add_role(&mut self, e: usize, role: String) {
+        if self.entities[e].roles.contains(&role) {
+            self.strings.give(role);
+        } else {
+            self.entities[e].roles.push(role);
         }
     }
 
@@ -683,10 +728,8 @@ impl People {
                 continue;
             }
             if let Some((head, e)) = self.description_subject(text, toks, i) {
-                let role = toks[head].span.of(text).to_lowercase();
-                if !self.entities[e].roles.contains(&role) {
-                    self.entities[e].roles.push(role);
-                }
+                let role = self.lowercase(&[toks[head].span.of(text)]);
+                self.add_role(e, role);
                 self.subjects.push(Event {
                     tok: i,
                     para: tok.para,
@@ -757,17 +800,17 @@ impl People {
 
     /// The entity for these name words, created if new.
     fn entity_for(&mut self, text: &str, words: &[Span]) -> usize {
-        // A name already known needs only its key, built in a reused
-        // buffer; a new one keeps that key rather than build it again from
-        // its display form.
-        match names::with_key(text, words, |key| {
-            self.full_name(key).ok_or_else(|| key.to_owned())
-        }) {
-            Ok(e) => {
+        // The key is built once, into a kept string: a new name keeps it,
+        // a known one gives it back.
+        let mut key = self.strings.take();
+        names::push_words_key(text, words, &mut key);
+        match self.full_name(&key) {
+            Some(e) => {
+                self.strings.give(key);
                 self.entities[e].count += 1;
                 e
             }
-            Err(key) => self.new_entity(text, words, key),
+            None => self.new_entity(text, words, key),
         }
     }
 
@@ -777,22 +820,21 @@ impl People {
             self.entities[e].count += 1;
             return e;
         }
-        self.new_entity(text, words, key.to_owned())
+        let key = self.strings.copy(key);
+        self.new_entity(text, words, key)
     }
 
     /// A new entity for these name words, whose key is `key`.
     fn new_entity(&mut self, text: &str, words: &[Span], key: String) -> usize {
-        let name = names::display(text, words);
+        let mut name = self.strings.take();
+        names::display_into(text, words, &mut name);
         // A one-word name has no surname or first name to index, and no
         // last word that names its kind.
-        let (first_key, last_key) = if words.len() > 1 {
-            (
-                names::words_key(text, &words[..1]),
-                names::words_key(text, &words[words.len() - 1..]),
-            )
-        } else {
-            (String::new(), String::new())
-        };
+        let (mut first_key, mut last_key) = (self.strings.take(), self.strings.take());
+        if words.len() > 1 {
+            names::push_words_key(text, &words[..1], &mut first_key);
+            names::push_words_key(text, &words[words.len() - 1..], &mut last_key);
+        }
         // (Each test below asks first what fails soonest on most names:
         // a small letter, a mixed-case word.)
         let all_caps_single = words.len() == 1
@@ -837,9 +879,12 @@ impl People {
             unnamed: false,
             words: words.len(),
         });
-        self.known.entry(key).or_default().full = Some(e);
+        self.known_as(key, |k| k.full = Some(e));
         if words.len() > 1 {
             self.index_aliases(e, first_key, last_key);
+        } else {
+            self.strings.give(first_key);
+            self.strings.give(last_key);
         }
         e
     }
@@ -911,19 +956,39 @@ impl People {
 
     /// Index a new multi-word entity under its surname, first name and initials.
     fn index_aliases(&mut self, e: usize, first_key: String, last_key: String) {
-        let initials: String = self.entities[e]
-            .name
-            .split_whitespace()
-            .filter_map(|w| w.chars().next())
-            .collect();
-        self.known.entry(last_key).or_default().surname_of.add(e);
-        self.known
-            .entry(first_key)
-            .or_default()
-            .first_name_of
-            .add(e);
-        // Initials name the first entity that has them.
-        self.by_initials.entry(initials).or_insert(e);
+        let mut initials = self.strings.take();
+        initials.extend(
+            self.entities[e]
+                .name
+                .split_whitespace()
+                .filter_map(|w| w.chars().next()),
+        );
+        self.known_as(last_key, |k| k.surname_of.add(e));
+        self.known_as(first_key, |k| k.first_name_of.add(e));
+        // Initials name the first entity that has them. (Not the entry
+        // API: it would drop a key the map has, not give it back.)
+        #[expect(clippy::map_entry, reason = "the key string goes back to the pool")]
+        if self.by_initials.contains_key(&initials) {
+            self.strings.give(initials);
+        } else {
+            self.by_initials.insert(initials, e);
+        }
+    }
+
+    /// Tell the map what `key` stands for (`tell` changes its entry, made
+    /// if new). A key the map has already goes back to the pool.
+    fn known_as(&mut self, key: String, tell: impl FnOnce(&mut Known)) {
+        match self.known.get_mut(&key) {
+            Some(known) => {
+                tell(known);
+                self.strings.give(key);
+            }
+            None => {
+                let mut known = Known::default();
+                tell(&mut known);
+                self.known.insert(key, known);
+            }
+        }
     }
 
     fn lookup_exact(&self, text: &str, words: &[Span]) -> Option<usize> {
@@ -1031,20 +1096,21 @@ impl People {
             return e;
         }
         let e = self.entities.len();
-        let last = name.split_whitespace().last().unwrap_or(name);
+        let words = name.split_whitespace().count();
         self.entities.push(Entity {
-            name: name.to_string(),
+            name: self.strings.copy(name),
             ty: EntityType::Organization,
             actor: None,
             gender: Gender::Neuter,
             roles: Vec::new(),
             count: 1,
             unnamed: false,
-            words: name.split_whitespace().count(),
+            words,
         });
-        self.known.entry(key).or_default().full = Some(e);
-        if self.entities[e].words > 1 {
+        self.known_as(key, |k| k.full = Some(e));
+        if words > 1 {
             let first = name.split_whitespace().next().unwrap_or(name);
+            let last = name.split_whitespace().last().unwrap_or(name);
             self.index_aliases(e, names::key(first), names::key(last));
         }
         e
@@ -1052,9 +1118,16 @@ impl People {
 
     /// Give this table's vectors and maps, emptied, to the next document's.
     pub fn recycle(mut self) -> Buffers {
-        self.entities.clear();
-        self.known.clear();
-        self.by_initials.clear();
+        for entity in self.entities.drain(..) {
+            self.strings.give(entity.name);
+            self.strings.give_all(entity.roles);
+        }
+        self.strings
+            .give_all(self.known.drain().map(|(key, _)| key));
+        self.strings
+            .give_all(self.by_initials.drain().map(|(initials, _)| initials));
+        self.strings
+            .give_all(self.by_role.drain().map(|(role, _)| role));
         self.run_entity.clear();
         self.aside.clear();
         self.subjects.clear();
@@ -1070,6 +1143,8 @@ impl People {
             subjects: self.subjects,
             speakers: self.speakers,
             mentions: self.mentions,
+            by_role: self.by_role,
+            strings: self.strings,
         }
     }
 
@@ -1092,10 +1167,7 @@ impl People {
     /// makes `Grandad` Reg Pomfrey), if exactly one has it.
     pub fn entity_with_role(&self, noun: &str) -> Option<usize> {
         let lower = noun.to_lowercase();
-        match self.by_role.get(kin(&lower)).map(Vec::as_slice) {
-            Some(&[only]) => Some(only),
-            _ => None,
-        }
+        self.by_role.get(kin(&lower)).copied().flatten()
     }
 
     /// The name run starting at token `i`, if any.
@@ -1493,10 +1565,15 @@ mod tests {
         let first = "Ola Pim, an economist, met Ivo Marr. Pim said so.";
         let people = build(first, super::Buffers::default());
         assert!(people.entities.iter().any(|e| e.name == "Ola Pim"));
-        let second = "Pim said it rained. Marr agreed.";
+        assert_eq!(people.entity_with_role("economist"), Some(0));
+        let second = "Pim said it rained. Marr agreed. OP said so.";
         let people = build(second, people.recycle());
+        // Names, keys, initials and roles are written into the first
+        // table's strings: none of its text is left in them.
         let names: Vec<&str> = people.entities.iter().map(|e| e.name.as_str()).collect();
-        assert_eq!(names, ["Pim", "Marr"]);
+        assert_eq!(names, ["Pim", "Marr", "OP"]);
+        assert_eq!(people.entity_with_role("economist"), None);
+        assert!(people.entities.iter().all(|e| e.roles.is_empty()));
         let alone = build(second, super::Buffers::default());
         assert_eq!(people.run_entity, alone.run_entity);
         assert_eq!(people.runs, alone.runs);

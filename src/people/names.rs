@@ -295,13 +295,20 @@ fn describing_start(text: &str, toks: &[Tok], role: usize) -> usize {
 /// A name's words as one display string: `Heather C. Briccetti`. All-capital
 /// names (`MARIA LOPEZ:` in a transcript) are written in title case.
 pub fn display(text: &str, words: &[Span]) -> String {
+    let mut out = String::new();
+    display_into(text, words, &mut out);
+    out
+}
+
+/// Append `display(text, words)` to `out`.
+pub fn display_into(text: &str, words: &[Span], out: &mut String) {
     // A small letter settles it for most names, before any counting.
     let all_caps = words.iter().all(|w| {
         let s = w.of(text);
         !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() > 1
     });
     let bytes: usize = words.iter().map(|w| w.end - w.start + 2).sum();
-    let mut out = String::with_capacity(bytes);
+    out.reserve(bytes);
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
             out.push(' ');
@@ -326,7 +333,6 @@ pub fn display(text: &str, words: &[Span]) -> String {
             out.push('.');
         }
     }
-    out
 }
 
 /// `key(&display(text, words))`, without building the display string when
