@@ -56,14 +56,15 @@ pub struct Outcome {
     pub written: io::Result<()>,
 }
 
-/// What a worker tells the writer about input `index`.
-enum Event<'a> {
-    Records(Vec<Record<'a>>),
+/// What a worker tells the writer about input `index`. Records are lent:
+/// printed before `emit` returns, their vector is kept for the next.
+enum Event<'e, 'a> {
+    Records(&'e [Record<'a>]),
     /// A message for standard error; `true` if the input failed.
     Message(String, bool),
     /// The input's last records (often all of them), and its end: one
     /// message, so an article costs the writer one wake-up, not two.
-    Done(Vec<Record<'a>>),
+    Done(&'e [Record<'a>]),
 }
 
 /// Every standard-input line of a JSON Lines stream, as a [`Source`].
@@ -159,7 +160,7 @@ fn run_here<W: Write>(
         inputs += 1;
         let listened = process(source, options, &mut spare, |event| {
             let result = match event {
-                Event::Records(records) => sink.write(&records),
+                Event::Records(records) => sink.write(records),
                 Event::Message(message, fails) => {
                     // Not eprintln!: it panics when standard error is closed.
                     let _ = writeln!(io::stderr(), "{message}");
@@ -167,7 +168,7 @@ fn run_here<W: Write>(
                     Ok(())
                 }
                 // Out as soon as the input is done, as with workers.
-                Event::Done(records) => sink.write(&records).and_then(|()| sink.flush()),
+                Event::Done(records) => sink.write(records).and_then(|()| sink.flush()),
             };
             result.map_err(|e| written = Err(e)).is_ok()
         });
@@ -325,9 +326,9 @@ impl<W: Write> Shared<'_, '_, W> {
                 // Printed here, before the output is locked: the lock is
                 // held only to copy bytes out.
                 let held = match event {
-                    Event::Records(records) => Held::Records(Printed::new(self.jsonl, &records)),
+                    Event::Records(records) => Held::Records(Printed::new(self.jsonl, records)),
                     Event::Message(message, fails) => Held::Message(message, fails),
-                    Event::Done(records) => Held::Done(Printed::new(self.jsonl, &records)),
+                    Event::Done(records) => Held::Done(Printed::new(self.jsonl, records)),
                 };
                 self.deliver(index, held)
             };
@@ -418,7 +419,7 @@ fn process(
     source: Source,
     options: Options,
     spare: &mut Spare,
-    mut emit: impl FnMut(Event<'_>) -> bool,
+    mut emit: impl FnMut(Event<'_, '_>) -> bool,
 ) -> bool {
     let Input {
         decoded,
@@ -429,7 +430,7 @@ fn process(
     } = match read(source, options.lossy, &mut spare.file) {
         Ok(read) => read,
         Err(message) => {
-            return emit(Event::Message(message, true)) && emit(Event::Done(Vec::new()));
+            return emit(Event::Message(message, true)) && emit(Event::Done(&[]));
         }
     };
     if decoded.repairs.any() {
@@ -461,13 +462,13 @@ fn process(
                     last = records;
                     break;
                 }
-                if records.is_empty() {
-                    continue;
+                if !records.is_empty() {
+                    if !emit(Event::Records(&records)) {
+                        return false;
+                    }
+                    sent = true;
                 }
-                if !emit(Event::Records(records)) {
-                    return false;
-                }
-                sent = true;
+                segments.keep_records(records);
             }
             Ok(None) => break,
             Err(_) => {
@@ -489,7 +490,8 @@ fn process(
             }
         }
     }
-    let listened = emit(Event::Done(last));
+    let listened = emit(Event::Done(&last));
+    segments.keep_records(last);
     spare.extraction = segments.into_spare();
     keep_buffer(&mut spare.file, decoded.text.into_bytes());
     listened

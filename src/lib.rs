@@ -89,6 +89,59 @@ pub struct Spare {
     tokens: Tokens,
     top: Vec<QuoteSpan>,
     people: people::Buffers,
+    sieves: sieves::Buffers,
+    /// A records vector given back by whoever wrote its records (see
+    /// [`Spare::keep_records`]), and a vector of record numbers.
+    records: Vec<Record<'static>>,
+    index_of: Vec<Option<usize>>,
+    local_start: Vec<usize>,
+}
+
+/// The most records whose vector is kept: an article has a few dozen.
+const SPARE_RECORDS: usize = 1024;
+
+impl Spare {
+    /// Keep the vector of records written out, for the next text's
+    /// records: an article's vector is the largest allocation left in a
+    /// run, and each one made the allocator gather every small block freed
+    /// since. The records themselves are dropped.
+    pub fn keep_records(&mut self, mut records: Vec<Record<'_>>) {
+        if records.capacity() > SPARE_RECORDS {
+            return;
+        }
+        records.clear();
+        // An empty vector of records borrows nothing: collected in place,
+        // it is the same vector under the longest lifetime.
+        self.records = records
+            .into_iter()
+            .map(|_| unreachable!("the vector was emptied"))
+            .collect();
+    }
+
+    /// Two empty vectors to number a segment's records in (see
+    /// [`segments`]).
+    fn take_numbering(&mut self) -> (Vec<Option<usize>>, Vec<usize>) {
+        let mut numbers = (
+            std::mem::take(&mut self.index_of),
+            std::mem::take(&mut self.local_start),
+        );
+        numbers.0.clear();
+        numbers.1.clear();
+        numbers
+    }
+
+    /// Keep the vectors of [`Spare::take_numbering`], if an article's.
+    fn keep_numbering(&mut self, index_of: Vec<Option<usize>>, local_start: Vec<usize>) {
+        if index_of.capacity() <= SPARE_RECORDS && local_start.capacity() <= SPARE_RECORDS {
+            self.index_of = index_of;
+            self.local_start = local_start;
+        }
+    }
+
+    /// An empty vector for records that borrow for `'a`.
+    fn take_records<'a>(&mut self) -> Vec<Record<'a>> {
+        std::mem::take(&mut self.records)
+    }
 }
 
 /// The longest text whose buffers are kept for the next: a long article
@@ -124,13 +177,14 @@ pub fn extract_reusing<'t>(text: &'t str, spare: &mut Spare) -> Extraction<'t> {
     );
     spare.top = top;
     let mut people = People::build_reusing(text, &tokens.toks, std::mem::take(&mut spare.people));
-    let decisions = sieves::attribute(
+    let decisions = sieves::attribute_reusing(
         text,
         &paragraphs,
         &quotes,
         &tokens.toks,
         &tokens.quote_tok,
         &mut people,
+        &mut spare.sieves,
     );
     Extraction {
         text,
@@ -147,14 +201,17 @@ impl<'t> Extraction<'t> {
     /// if its text was no longer than `SPARE_TEXT` bytes.
     pub fn recycle(self, spare: &mut Spare) {
         if self.text.len() > SPARE_TEXT {
-            // (The quotation stage works in its buffers in place.)
+            // (The quotation and attribution stages work in their
+            // buffers in place.)
             spare.quotes = quotes::Buffers::default();
+            spare.sieves = sieves::Buffers::default();
             return;
         }
         spare.paragraphs = self.paragraphs;
         spare.quotes.recycle(self.quotes);
         spare.tokens = self.tokens;
         spare.people = self.people.recycle();
+        spare.sieves.decided = self.decisions;
     }
 
     /// One record per quotation that is speech, in document order. They
@@ -163,9 +220,20 @@ impl<'t> Extraction<'t> {
     where
         't: 'a,
     {
-        let mut index_of = vec![None; self.quotes.len()];
+        self.records_reusing(file, &mut Spare::default())
+    }
+
+    /// As [`Extraction::records`], in a vector `spare` holds.
+    pub fn records_reusing<'a>(&self, file: &'a str, spare: &mut Spare) -> Vec<Record<'a>>
+    where
+        't: 'a,
+    {
         // At most one record per quotation.
-        let mut out = Vec::with_capacity(self.quotes.len());
+        let mut out = spare.take_records();
+        out.reserve(self.quotes.len());
+        let index_of = &mut spare.index_of;
+        index_of.clear();
+        index_of.resize(self.quotes.len(), None);
         for (qi, q) in self.quotes.iter().enumerate() {
             if q.not_speech.is_some() {
                 continue;

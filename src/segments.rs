@@ -105,6 +105,11 @@ impl<'a> Segments<'a> {
     pub fn into_spare(self) -> Spare {
         self.spare
     }
+
+    /// Keep a vector of records written out (see [`Spare::keep_records`]).
+    pub fn keep_records(&mut self, records: Vec<Record<'_>>) {
+        self.spare.keep_records(records);
+    }
 }
 
 impl Segments<'_> {
@@ -152,13 +157,13 @@ impl<'a> Iterator for Segments<'a> {
 
         // The window's records, kept in place: those of this segment are
         // moved to the file's offsets and numbering, the others dropped.
-        let mut records = ex.records(self.file);
+        let mut records = ex.records_reusing(self.file, &mut self.spare);
         // Each record is reported by the segment it starts in. Its outer
         // quotation may have started in an earlier segment: it is found
         // among the records reported there that reach into this window.
         self.open.retain(|o| o.end > context_start);
-        let mut new_index = vec![None; records.len()];
-        let mut local_start = Vec::with_capacity(records.len());
+        let (mut new_index, mut local_start) = self.spare.take_numbering();
+        new_index.resize(records.len(), None);
         let mut kept = 0;
         records.retain_mut(|r| {
             let i = local_start.len();
@@ -198,6 +203,7 @@ impl<'a> Iterator for Segments<'a> {
         });
         self.paragraphs_before += within;
         self.records_before += records.len();
+        self.spare.keep_numbering(new_index, local_start);
         ex.recycle(&mut self.spare);
         Some(records)
     }
@@ -418,6 +424,35 @@ mod tests {
             assert_eq!(reused.len(), 1);
             assert_eq!(reused[0].speaker.as_ref().unwrap().name, "Mara Quill");
         }
+    }
+
+    #[test]
+    fn a_records_vector_given_back_holds_the_next_documents_records() {
+        let first = decoded("“One,” Ola Pim says.\n\n“Two,” Ivo Marr says.\n");
+        let second_text = "Mara Quill fixes clocks.\n\n“Springs wear out,” Quill says.\n";
+        let second = decoded(second_text);
+        let mut segments = Segments::new(&first, "first");
+        let records = segments.next().expect("one segment");
+        assert_eq!(records.len(), 2);
+        let room = records.as_ptr().addr();
+        segments.keep_records(records);
+        let mut again = Segments::new(&second, "second").reusing(segments.into_spare());
+        let records = again.next().expect("one segment");
+        assert_eq!(records, crate::extract(second_text).records("second"));
+        assert_eq!(
+            records.as_ptr().addr(),
+            room,
+            "the vector given back is used"
+        );
+    }
+
+    #[test]
+    fn a_records_vector_past_an_articles_size_is_not_kept() {
+        let mut spare = Spare::default();
+        spare.keep_records(Vec::with_capacity(crate::SPARE_RECORDS + 1));
+        assert_eq!(spare.records.capacity(), 0);
+        spare.keep_records(Vec::with_capacity(crate::SPARE_RECORDS));
+        assert_eq!(spare.records.capacity(), crate::SPARE_RECORDS);
     }
 
     #[test]
