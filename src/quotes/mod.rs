@@ -109,7 +109,20 @@ pub fn find_reusing(text: &str, paras: &[Paragraph], bufs: &mut Buffers) -> Vec<
         not_speech: None,
         label: Some(a.label),
     }));
-    quotes.sort_by_key(|q| (q.outer.start, std::cmp::Reverse(q.outer.end)));
+    // Outer before inner. (Unstable, as it needs no buffer: a quotation
+    // opens at its own mark and an answer at its own paragraph, so no two
+    // of one kind start together; where a quotation and an answer do, the
+    // quotation comes first, as it was pushed first.)
+    quotes.sort_unstable_by_key(|q| {
+        (
+            q.outer.start,
+            std::cmp::Reverse(q.outer.end),
+            q.kind == Kind::Unmarked,
+        )
+    });
+    debug_assert!(quotes.windows(2).all(|w| {
+        (w[0].outer, w[0].kind == Kind::Unmarked) != (w[1].outer, w[1].kind == Kind::Unmarked)
+    }));
     nest(&mut quotes, &mut bufs.open, &mut bufs.last_child_end);
     drop_deep(&mut quotes, &mut bufs.depth, &mut bufs.new_index);
     for i in 0..quotes.len() {
