@@ -326,9 +326,9 @@ mod tests {
             text,
             kind: Kind::Direct,
             speaker: full.then(|| Speaker {
-                name: text.to_string(),
+                name: text.into(),
                 kind: EntityType::Character,
-                actor: Some(word.to_string()),
+                actor: Some(word.into()),
             }),
             rule: full.then_some("trailing_cue"),
             cue: full.then_some(word),
@@ -396,10 +396,10 @@ mod tests {
                 let mut r = record("words", "said", None, true);
                 r.kind = kind;
                 r.speaker = Some(Speaker {
-                    name: "Ola Pim".to_string(),
+                    name: "Ola Pim".into(),
                     kind: ty,
                     // With and without an actor, and a nested_in of 0.
-                    actor: ((i + j) % 2 == 0).then(|| "Tia Marr".to_string()),
+                    actor: ((i + j) % 2 == 0).then(|| "Tia Marr".to_string().into()),
                 });
                 r.nested_in = Some(0);
                 assert_same(&r);

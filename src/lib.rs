@@ -214,6 +214,16 @@ impl<'t> Extraction<'t> {
         spare.sieves.decided = self.decisions;
     }
 
+    /// Entity `e`'s name: borrowed from the text where it is written there
+    /// as shown, which is most names, else a copy.
+    fn name_of(&self, e: usize) -> std::borrow::Cow<'t, str> {
+        let entity = &self.people.entities[e];
+        match entity.written {
+            Some(at) => at.of(self.text).into(),
+            None => entity.name.clone().into(),
+        }
+    }
+
     /// One record per quotation that is speech, in document order. They
     /// borrow from the text, not from the extraction, so they outlive it.
     pub fn records<'a>(&self, file: &'a str) -> Vec<Record<'a>>
@@ -243,9 +253,9 @@ impl<'t> Extraction<'t> {
             let speaker = d.and_then(|d| d.speaker).map(|e| {
                 let entity = &self.people.entities[e];
                 Speaker {
-                    name: entity.name.clone(),
+                    name: self.name_of(e),
                     kind: entity.ty,
-                    actor: entity.actor.map(|a| self.people.entities[a].name.clone()),
+                    actor: entity.actor.map(|a| self.name_of(a)),
                 }
             });
             let mention = d.and_then(|d| d.mention).map(|m| Mention {
@@ -272,5 +282,29 @@ impl<'t> Extraction<'t> {
             });
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    #[test]
+    fn a_name_written_as_shown_is_borrowed_and_a_made_one_copied() {
+        let text = "“It was hard,” said Ola Pim.\n\n\
+                    IVO MARR: Was it?\n\nOLA PIM: Yes, it was.\n\nIVO MARR: Good to hear it.";
+        let records = crate::extract(text).records("t");
+        let names: Vec<(&str, bool)> = records
+            .iter()
+            .map(|r| {
+                let name = &r.speaker.as_ref().expect("a speaker").name;
+                (name.as_ref(), matches!(name, Cow::Borrowed(_)))
+            })
+            .collect();
+        // `Ola Pim` is in the text; `Ivo Marr` is made from `IVO MARR`.
+        assert_eq!(
+            names,
+            [("Ola Pim", true), ("Ola Pim", true), ("Ivo Marr", false)]
+        );
     }
 }

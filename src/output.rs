@@ -7,6 +7,8 @@
 //! `addressee`, a mention) are borrowed, not copied: a record is usually printed and
 //! dropped at once, and a copy each cost an allocation and a free.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::input::Repairs;
@@ -29,7 +31,7 @@ pub struct Record<'a> {
     pub text: &'a str,
     pub kind: Kind,
     /// Who said it, or `null` where the text names nobody.
-    pub speaker: Option<Speaker>,
+    pub speaker: Option<Speaker<'a>>,
     /// The rule that decided the speaker (also when it decided on nobody);
     /// `null` when no rule applied.
     pub rule: Option<&'static str>,
@@ -81,15 +83,18 @@ impl Record<'_> {
     }
 }
 
+/// A speaker's names are borrowed from the text where it writes them as
+/// shown (`Kit Connor`), and copied where they were made (`Maria Lopez`
+/// from `MARIA LOPEZ:`, `Mr.` given its stop).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Speaker {
+pub struct Speaker<'a> {
     /// The fullest name the article gives: `Kit Connor`, not `Connor`.
-    pub name: String,
+    pub name: Cow<'a, str>,
     #[serde(rename = "type")]
     pub kind: EntityType,
     /// For a character: the actor who plays them, where the article says so.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub actor: Option<String>,
+    pub actor: Option<Cow<'a, str>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -47,7 +47,7 @@ pub fn record(text: &str, quote: &str) -> Found {
         );
     };
     Found {
-        speaker: r.speaker.map(|s| s.name),
+        speaker: r.speaker.map(|s| s.name.into_owned()),
         rule: r.rule.map(str::to_string),
         kind: serde_json::to_value(r.kind)
             .expect("kind serializes")

@@ -68,7 +68,7 @@ fn seeds_match_their_gold() {
             match records.iter().find(|r| matches(r, span)) {
                 None => failures.push(format!("{file}: missed {quote:?}")),
                 Some(r) => {
-                    let got = r.speaker.as_ref().map(|s| s.name.as_str());
+                    let got = r.speaker.as_ref().map(|s| s.name.as_ref());
                     if got.map(key) != want.map(key) {
                         failures.push(format!(
                             "{file}: {quote:?}: speaker {got:?}, gold {want:?} (rule {:?})",

@@ -58,6 +58,8 @@ impl Entity {
 #[derive(Clone, Debug)]
 pub struct Entity {
     pub name: String,
+    /// Where the text writes `name` exactly so, if it does.
+    pub written: Option<Span>,
     pub ty: EntityType,
     /// For a character: the entity that plays them.
     pub actor: Option<usize>,
@@ -864,8 +866,12 @@ impl People {
             EntityType::Person
         };
         let e = self.entities.len();
+        // Most names are written as shown: a record borrows them there.
+        let whole = Span::new(words[0].start, words[words.len() - 1].end);
+        let written = (whole.of(text) == name).then_some(whole);
         self.entities.push(Entity {
             name,
+            written,
             ty,
             actor: None,
             gender: if matches!(ty, EntityType::Organization | EntityType::Place) {
@@ -1029,6 +1035,7 @@ impl People {
     fn unnamed(&mut self, gender: Gender) -> usize {
         self.entities.push(Entity {
             name: String::new(),
+            written: None,
             ty: EntityType::Person,
             actor: None,
             gender,
@@ -1099,6 +1106,7 @@ impl People {
         let words = name.split_whitespace().count();
         self.entities.push(Entity {
             name: self.strings.copy(name),
+            written: None,
             ty: EntityType::Organization,
             actor: None,
             gender: Gender::Neuter,
@@ -1700,7 +1708,7 @@ mod tests {
         let r = crate::testing::find(text, "We are thrilled,").expect("record");
         let s = r.speaker.expect("speaker");
         assert_eq!(
-            (s.name.as_str(), s.kind),
+            (&*s.name, s.kind),
             ("Beacon One", super::EntityType::Organization)
         );
     }
@@ -1847,7 +1855,7 @@ mod tests {
         let r = crate::testing::find(text, "Come home,").expect("record");
         let s = r.speaker.expect("speaker");
         assert_eq!(
-            (s.name.as_str(), s.actor.as_deref()),
+            (&*s.name, s.actor.as_deref()),
             ("Jo March", Some("Ola Pim"))
         );
         assert_eq!(
