@@ -971,30 +971,15 @@ impl People {
         );
         self.known_as(last_key, |k| k.surname_of.add(e));
         self.known_as(first_key, |k| k.first_name_of.add(e));
-        // Initials name the first entity that has them. (Not the entry
-        // API: it would drop a key the map has, not give it back.)
-        #[expect(clippy::map_entry, reason = "the key string goes back to the pool")]
-        if self.by_initials.contains_key(&initials) {
-            self.strings.give(initials);
-        } else {
-            self.by_initials.insert(initials, e);
-        }
+        // Initials name the first entity that has them.
+        self.by_initials.entry(initials).or_insert(e);
     }
 
     /// Tell the map what `key` stands for (`tell` changes its entry, made
-    /// if new). A key the map has already goes back to the pool.
+    /// if new). (Most keys are new: one hash for them is worth more than
+    /// keeping the string of a key the map has, which the entry drops.)
     fn known_as(&mut self, key: String, tell: impl FnOnce(&mut Known)) {
-        match self.known.get_mut(&key) {
-            Some(known) => {
-                tell(known);
-                self.strings.give(key);
-            }
-            None => {
-                let mut known = Known::default();
-                tell(&mut known);
-                self.known.insert(key, known);
-            }
-        }
+        tell(self.known.entry(key).or_default());
     }
 
     fn lookup_exact(&self, text: &str, words: &[Span]) -> Option<usize> {
