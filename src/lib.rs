@@ -281,6 +281,10 @@ impl<'t> Extraction<'t> {
                 repaired: false,
             });
         }
+        // A long text's numbers are not kept for the next.
+        if index_of.capacity() > SPARE_RECORDS {
+            *index_of = Vec::new();
+        }
         out
     }
 }
@@ -288,6 +292,18 @@ impl<'t> Extraction<'t> {
 #[cfg(test)]
 mod tests {
     use std::borrow::Cow;
+
+    #[test]
+    fn numbers_of_more_records_than_an_article_has_are_not_kept() {
+        let mut spare = super::Spare::default();
+        let short = "“Yes,” Ola said.";
+        super::extract(short).records_reusing("t", &mut spare);
+        assert!(spare.index_of.capacity() > 0, "an article's are kept");
+        let long = "“Yes,” Ola said. ".repeat(super::SPARE_RECORDS + 1);
+        let records = super::extract(&long).records_reusing("t", &mut spare);
+        assert_eq!(records.len(), super::SPARE_RECORDS + 1);
+        assert_eq!(spare.index_of.capacity(), 0);
+    }
 
     #[test]
     fn a_name_written_as_shown_is_borrowed_and_a_made_one_copied() {

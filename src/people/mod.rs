@@ -1573,6 +1573,22 @@ mod tests {
     }
 
     #[test]
+    fn a_role_two_people_have_names_nobody() {
+        let build = |text: &str| {
+            let paras = crate::text::paragraphs(text);
+            let tokens = crate::text::tokens::tokenize(text, &paras, &[], 0);
+            super::People::build(text, &tokens.toks)
+        };
+        let one = build("Her father, Reg Pomfrey, met the coach, Ivo Marr.");
+        assert_eq!(one.entity_with_role("Dad"), Some(0));
+        // `dad` and `father` are one role.
+        let two = build("Her father, Reg Pomfrey, met his dad, Ivo Marr.");
+        assert_eq!(two.entities[1].roles, ["dad"]);
+        assert_eq!(two.entity_with_role("Dad"), None);
+        assert_eq!(two.entity_with_role("father"), None);
+    }
+
+    #[test]
     fn one_word_names_answer_by_word_and_gender_asked() {
         let text =
             "Tia Lamb and Gareth Lamb came. Tia Lamb ran. Lamb won. Mr Lamb cheered. Lamb smiled.";

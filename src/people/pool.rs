@@ -11,6 +11,11 @@
 /// article, and its strings are let go.
 const MAX_KEPT: usize = 4096;
 
+/// Nor a string with room for more than this: names and roles are short,
+/// and a long one (a run of capitals thousands of bytes long) would be
+/// kept to hold short names ever after.
+const MAX_ROOM: usize = 256;
+
 #[derive(Default)]
 pub struct Pool {
     free: Vec<String>,
@@ -31,7 +36,7 @@ impl Pool {
 
     /// Keep `s`'s room for a later `take`; its text is dropped.
     pub fn give(&mut self, mut s: String) {
-        if s.capacity() > 0 && self.free.len() < MAX_KEPT {
+        if (1..=MAX_ROOM).contains(&s.capacity()) && self.free.len() < MAX_KEPT {
             s.clear();
             self.free.push(s);
         }
@@ -68,10 +73,14 @@ mod tests {
     }
 
     #[test]
-    fn keeps_no_empty_string_and_no_more_than_its_limit() {
+    fn keeps_no_empty_string_no_long_one_and_no_more_than_its_limit() {
         let mut pool = Pool::default();
         pool.give(String::new());
+        pool.give(String::with_capacity(MAX_ROOM + 1));
         assert_eq!(pool.len(), 0);
+        pool.give(String::with_capacity(MAX_ROOM));
+        assert_eq!(pool.len(), 1);
+        pool.take();
         pool.give_all((0..MAX_KEPT + 10).map(|i| i.to_string()));
         assert_eq!(pool.len(), MAX_KEPT);
     }

@@ -111,8 +111,9 @@ pub fn find_reusing(text: &str, paras: &[Paragraph], bufs: &mut Buffers) -> Vec<
     }));
     // Outer before inner. (Unstable, as it needs no buffer: a quotation
     // opens at its own mark and an answer at its own paragraph, so no two
-    // of one kind start together; where a quotation and an answer do, the
-    // quotation comes first, as it was pushed first.)
+    // of one kind start together. A quotation and an answer do where the
+    // answer is in marks it keeps, `OLA: ‹Yes.›`: the quotation comes
+    // first, as it was pushed first.)
     quotes.sort_unstable_by_key(|q| {
         (
             q.outer.start,
@@ -237,6 +238,26 @@ fn surroundings<'t>(
 mod tests {
     use super::*;
     use crate::text::paragraphs;
+
+    #[test]
+    fn an_answer_in_marks_it_keeps_is_its_quotation_in_the_same_order_as_ever() {
+        // `‹` and `‚` are not marks a transcript answer sheds: each answer
+        // has the very span of the quotation in it. The quotation came
+        // first, so it is the outer one.
+        let text = "Transcript.\n\nIVO MARR: ‹Was it so.›\n\nOLA PIM: ‚Good.‘\n";
+        let quotes = find(text, &paragraphs(text));
+        let seen: Vec<_> = quotes
+            .iter()
+            .map(|q| (q.content.of(text), q.kind, q.parent))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("Was it so.", Kind::Direct, None),
+                ("Good.", Kind::Direct, None)
+            ]
+        );
+    }
 
     #[test]
     fn nesting_deeper_than_max_depth_is_text() {
